@@ -1,0 +1,78 @@
+/**
+ * The registry of error codes (STYLE rule 9). Every error the platform reports has a stable code here, with its
+ * HTTP status and a title a person can act on. HTTP maps them to RFC 9457 problem details in one place
+ * (src/http/plugins/problem-details.ts); docs/errors.md is kept in sync by a test.
+ */
+export interface ErrorSpec {
+  readonly status: number;
+  /** Short, stable, human title (en). The detail of each occurrence says what exactly was wrong. */
+  readonly title: string;
+  /** Chinese title for zh-CN users. */
+  readonly titleZh: string;
+}
+
+export const errorRegistry = {
+  "validation-failed": { status: 400, title: "The request is not valid", titleZh: "请求参数不合法" },
+  "invalid-credit-code": {
+    status: 422,
+    title: "Invalid unified social credit code",
+    titleZh: "统一社会信用代码无效",
+  },
+  "unknown-region": { status: 422, title: "Unknown administrative region code", titleZh: "行政区划代码不存在" },
+  "invalid-gln": { status: 422, title: "Invalid GLN", titleZh: "全球位置码（GLN）无效" },
+  "invalid-party": { status: 422, title: "Invalid party data", titleZh: "主体信息不合法" },
+  "duplicate-credit-code": {
+    status: 409,
+    title: "A party with this credit code is already registered",
+    titleZh: "该统一社会信用代码已登记",
+  },
+  unauthenticated: { status: 401, title: "Missing or invalid API key", titleZh: "缺少或无效的 API 密钥" },
+  forbidden: { status: 403, title: "This key may not do that", titleZh: "该密钥无权执行此操作" },
+  "not-found": { status: 404, title: "Not found", titleZh: "未找到" },
+  conflict: { status: 409, title: "Changed by someone else meanwhile", titleZh: "数据已被他人修改" },
+  "route-not-found": { status: 404, title: "No such endpoint", titleZh: "接口不存在" },
+  "method-not-allowed": { status: 405, title: "Method not allowed", titleZh: "不支持该请求方法" },
+  "payload-too-large": { status: 413, title: "Request body too large", titleZh: "请求体过大" },
+  "unsupported-media-type": { status: 415, title: "Unsupported content type", titleZh: "不支持的内容类型" },
+  "rate-limited": { status: 429, title: "Too many requests", titleZh: "请求过于频繁" },
+  "invalid-api-key-spec": { status: 422, title: "Invalid API key request", titleZh: "API 密钥参数不合法" },
+  "import-failed": { status: 422, title: "The import file has invalid rows", titleZh: "导入文件存在错误行" },
+  "service-unavailable": { status: 503, title: "Service unavailable", titleZh: "服务暂不可用" },
+  "internal-error": { status: 500, title: "Internal error", titleZh: "内部错误" },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof errorRegistry;
+
+export interface FieldError {
+  /** RFC 6901 JSON pointer to the field at fault, e.g. "/body/creditCode". */
+  readonly pointer: string;
+  readonly detail: string;
+}
+
+/** An error a caller can act on. Thrown by services, rendered by interfaces (HTTP problem+json, CLI one line). */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly pointer: string | undefined;
+  readonly errors: readonly FieldError[];
+  /** Extra, safe-to-show members of the problem (e.g. the recall id that blocks an action). */
+  readonly extra: Readonly<Record<string, unknown>>;
+
+  constructor(
+    code: ErrorCode,
+    detail: string,
+    options: { pointer?: string; errors?: readonly FieldError[]; extra?: Record<string, unknown> } = {},
+  ) {
+    super(detail);
+    this.name = "AppError";
+    this.code = code;
+    this.status = errorRegistry[code].status;
+    this.pointer = options.pointer ?? options.errors?.[0]?.pointer;
+    this.errors = options.errors ?? (options.pointer ? [{ pointer: options.pointer, detail }] : []);
+    this.extra = options.extra ?? {};
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}

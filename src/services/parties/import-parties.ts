@@ -1,0 +1,108 @@
+import type { Readable } from "node:stream";
+import { parse } from "csv-parse";
+import { AppError, isAppError } from "../../core/errors.ts";
+import { licenceTypes } from "../../core/parties/party.ts";
+import type { ServiceContext } from "../service-context.ts";
+import { canonicalColumn, rowToPartyInput } from "./party-csv-columns.ts";
+import { checkedDraft, insertCheckedParty } from "./register-party.ts";
+
+export interface RowError {
+  /** 1-based line number in the file, the header being row 1. */
+  readonly row: number;
+  readonly column: string;
+  readonly reason: string;
+}
+
+export interface ImportReport {
+  readonly rows: number;
+  readonly imported: number;
+  readonly errors: readonly RowError[];
+}
+
+/**
+ * Imports parties from CSV (UTF-8, header row; English or Chinese headers). Every row is validated first; then
+ * all rows are written in ONE transaction, so a file is imported whole or not at all. With `skipBadRows` the good
+ * rows are imported and the bad ones reported.
+ */
+export async function importParties(
+  ctx: ServiceContext,
+  csv: Readable,
+  options: { skipBadRows?: boolean; onProgress?: (rows: number) => void } = {},
+): Promise<ImportReport> {
+  const errors: RowError[] = [];
+  const drafts: { row: number; draft: ReturnType<typeof checkedDraft> }[] = [];
+  const seen = new Map<string, number>();
+  let rowNo = 1;
+  const parser = csv.pipe(
+    parse({
+      columns: (h: string[]) => h.map((c) => canonicalColumn(c) ?? `?${c}`),
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+    }),
+  );
+  for await (const record of parser as AsyncIterable<Record<string, string>>) {
+    rowNo++;
+    const input = rowToPartyInput(record);
+    const lt = input.licences?.[0]?.type;
+    if (lt && !licenceTypes.includes(lt as (typeof licenceTypes)[number])) {
+      errors.push({
+        row: rowNo,
+        column: "licenceType",
+        reason: `unknown licence type '${lt}'; one of ${licenceTypes.join(", ")}`,
+      });
+      continue;
+    }
+    try {
+      const draft = checkedDraft(ctx, input, "");
+      if (draft.creditCode) {
+        const first = seen.get(draft.creditCode);
+        if (first) {
+          errors.push({ row: rowNo, column: "creditCode", reason: `same credit code as row ${first}` });
+          continue;
+        }
+        seen.set(draft.creditCode, rowNo);
+      }
+      drafts.push({ row: rowNo, draft });
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      for (const fe of e.errors.length ? e.errors : [{ pointer: "", detail: e.message }]) {
+        errors.push({ row: rowNo, column: columnOf(fe.pointer), reason: fe.detail });
+      }
+    }
+    if (rowNo % 1000 === 0) options.onProgress?.(rowNo - 1);
+  }
+  if (errors.length > 0 && !options.skipBadRows) return { rows: rowNo - 1, imported: 0, errors };
+
+  let imported = 0;
+  await ctx.store
+    .transaction(async (tx) => {
+      for (const { row, draft } of drafts) {
+        try {
+          await insertCheckedParty(tx, ctx, draft, "");
+          imported++;
+        } catch (e) {
+          if (!isAppError(e) || e.code !== "duplicate-credit-code") throw e;
+          errors.push({ row, column: "creditCode", reason: e.message });
+        }
+      }
+      // A row clashing with the database counts as bad: without skipBadRows nothing may be written.
+      if (errors.length > 0 && !options.skipBadRows)
+        throw new AppError("import-failed", "rows clash with registered parties");
+    })
+    .catch((e) => {
+      if (isAppError(e) && e.code === "import-failed") {
+        imported = 0;
+        return;
+      }
+      throw e;
+    });
+  options.onProgress?.(rowNo - 1);
+  return { rows: rowNo - 1, imported, errors: errors.sort((a, b) => a.row - b.row) };
+}
+
+function columnOf(pointer: string): string {
+  const parts = pointer.split("/").filter(Boolean);
+  if (parts[0] === "licences") return `licence${(parts[2] ?? "number").replace(/^./, (c) => c.toUpperCase())}`;
+  return parts[0] ?? "";
+}

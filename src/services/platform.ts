@@ -1,0 +1,42 @@
+import { v7 as uuidv7 } from "uuid";
+import type { RegionDirectory } from "../core/ids/region-code.ts";
+import type { Store } from "../store/store.ts";
+
+/** Settings the use cases depend on (read from the environment by src/config.ts). */
+export interface PlatformSettings {
+  /** This platform's id: home platform of its own parties, prefix of its codes. */
+  readonly platformId: string;
+  /** Base URL of the public resolver, e.g. https://trace.example.gov.cn — codes and links are built on it. */
+  readonly publicBaseUrl: string;
+}
+
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** Minimal logger surface, satisfied by pino (Fastify's logger) and by a console stand-in for the CLI. */
+export interface Logger {
+  info(obj: object | string, msg?: string): void;
+  warn(obj: object | string, msg?: string): void;
+  error(obj: object | string, msg?: string): void;
+}
+
+/** What every use case needs and nothing about who asks: built once per process. */
+export interface Platform {
+  readonly store: Store;
+  readonly regions: RegionDirectory;
+  readonly clock: Clock;
+  readonly settings: PlatformSettings;
+  readonly logger: Logger;
+  /** New time-ordered ids (UUIDv7, RFC 9562 §5.7): index-friendly and sortable by creation. */
+  readonly newId: () => string;
+}
+
+export function createPlatform(
+  parts: Omit<Platform, "newId" | "clock"> & Partial<Pick<Platform, "newId" | "clock">>,
+): Platform {
+  return { clock: systemClock, newId: () => uuidv7(), ...parts };
+}

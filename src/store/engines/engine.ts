@@ -1,0 +1,26 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../schema.ts";
+
+/**
+ * What differs between SQLite and PostgreSQL, and nothing else (STYLE rule 6). Shared code asks an engine for a
+ * capability or a helper; it never tests which engine runs.
+ */
+export interface Engine {
+  readonly kind: "sqlite" | "postgres";
+  readonly db: Kysely<Database>;
+  /** Where the data lives, safe to log (no password). */
+  readonly description: string;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  /** Closes every connection; for SQLite also checkpoints the WAL into the main file. */
+  close(): Promise<void>;
+  /** Serialises schema migrations across processes for the rest of the transaction `tx`. */
+  lockForMigration(tx: Transaction<Database>): Promise<void>;
+  /** True for a unique-constraint violation, whatever the driver calls it. */
+  isUniqueViolation(error: unknown): boolean;
+}
+
+/** Thrown when the configured database cannot be opened; its message is one line saying what to fix. */
+export class DatabaseUnavailableError extends Error {
+  override readonly name = "DatabaseUnavailableError";
+}

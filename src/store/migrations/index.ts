@@ -1,0 +1,41 @@
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { Engine } from "../engines/engine.ts";
+import * as m0001 from "./0001-foundation.ts";
+
+interface Migration {
+  up(db: Kysely<unknown>): Promise<void>;
+}
+
+/** Versioned migrations, in order. Names never change once released: add new files, never edit old ones. */
+const migrations: readonly (readonly [string, Migration])[] = [["0001-foundation", m0001]];
+
+export const latestMigration = migrations.at(-1)?.[0] as string;
+
+/**
+ * Brings the schema to the latest version and returns the names applied. All pending migrations run in ONE
+ * transaction under the engine's migration lock (both engines have transactional DDL), so a crash leaves the
+ * schema as it was and concurrent starts apply each migration once; re-running is a no-op.
+ */
+export async function migrateToLatest(engine: Engine): Promise<string[]> {
+  return engine.db.transaction().execute(async (tx) => {
+    await engine.lockForMigration(tx);
+    const raw = tx as unknown as Transaction<unknown>;
+    await raw.schema
+      .createTable("schema_migrations")
+      .ifNotExists()
+      .addColumn("name", "text", (c) => c.primaryKey())
+      .addColumn("applied_at", "bigint", (c) => c.notNull())
+      .execute();
+    const done = new Set(
+      (await sql<{ name: string }>`select name from schema_migrations`.execute(tx)).rows.map((r) => r.name),
+    );
+    const applied: string[] = [];
+    for (const [name, migration] of migrations) {
+      if (done.has(name)) continue;
+      await migration.up(raw);
+      await sql`insert into schema_migrations (name, applied_at) values (${name}, ${Date.now()})`.execute(tx);
+      applied.push(name);
+    }
+    return applied;
+  });
+}

@@ -1,0 +1,86 @@
+import type { Party, PartyKind } from "../core/parties/party.ts";
+import type { Db, PartiesTable } from "./schema.ts";
+
+/** Parties in and out of the database as core values, never rows. */
+export async function insertParty(db: Db, p: Party): Promise<void> {
+  await db.insertInto("parties").values(toRow(p)).execute();
+}
+
+/** Writes a new version of a party; returns false when `expectedVersion` is no longer current (lost update). */
+export async function updateParty(db: Db, p: Party, expectedVersion: number): Promise<boolean> {
+  const res = await db
+    .updateTable("parties")
+    .set(toRow(p))
+    .where("id", "=", p.id)
+    .where("version", "=", expectedVersion)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function findPartyById(db: Db, id: string): Promise<Party | undefined> {
+  const row = await db.selectFrom("parties").selectAll().where("id", "=", id).executeTakeFirst();
+  return row && fromRow(row);
+}
+
+export async function findPartyByCreditCode(db: Db, creditCode: string): Promise<Party | undefined> {
+  const row = await db.selectFrom("parties").selectAll().where("creditCode", "=", creditCode).executeTakeFirst();
+  return row && fromRow(row);
+}
+
+export interface PartyFilter {
+  /** GB/T 2260 prefix: every party whose region code starts with it. */
+  readonly regionPrefix?: string;
+  readonly kind?: PartyKind;
+  readonly keyParty?: boolean;
+  /** Keyset pagination: ids are time-ordered, so "after id" is stable under inserts. */
+  readonly afterId?: string;
+  readonly limit: number;
+}
+
+export async function listParties(db: Db, f: PartyFilter): Promise<Party[]> {
+  let q = db.selectFrom("parties").selectAll();
+  if (f.regionPrefix) q = q.where("regionCode", "like", `${f.regionPrefix}%`);
+  if (f.kind) q = q.where("kind", "=", f.kind);
+  if (f.keyParty !== undefined) q = q.where("keyParty", "=", f.keyParty ? 1 : 0);
+  if (f.afterId) q = q.where("id", ">", f.afterId);
+  const rows = await q.orderBy("id").limit(f.limit).execute();
+  return rows.map(fromRow);
+}
+
+function toRow(p: Party): PartiesTable {
+  return {
+    id: p.id,
+    name: p.name,
+    creditCode: p.creditCode,
+    kind: p.kind,
+    regionCode: p.regionCode,
+    address: p.address,
+    contactJson: p.contact ? JSON.stringify(p.contact) : null,
+    licencesJson: JSON.stringify(p.licences),
+    gln: p.gln,
+    keyParty: p.keyParty ? 1 : 0,
+    homePlatform: p.homePlatform,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+    version: p.version,
+  };
+}
+
+function fromRow(r: PartiesTable): Party {
+  return Object.freeze({
+    id: r.id,
+    name: r.name,
+    creditCode: r.creditCode,
+    kind: r.kind as PartyKind,
+    regionCode: r.regionCode,
+    address: r.address,
+    contact: r.contactJson ? JSON.parse(r.contactJson) : null,
+    licences: JSON.parse(r.licencesJson),
+    gln: r.gln,
+    keyParty: Number(r.keyParty) === 1,
+    homePlatform: r.homePlatform,
+    createdAt: Number(r.createdAt),
+    updatedAt: Number(r.updatedAt),
+    version: Number(r.version),
+  });
+}
