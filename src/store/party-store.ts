@@ -84,3 +84,14 @@ function fromRow(r: PartiesTable): Party {
     version: Number(r.version),
   });
 }
+
+/** Parties without a credit code (farmers, stall holders) are told apart by name within their region. */
+export async function findPartyByNameInRegion(db: Db, name: string, regionCode: string): Promise<Party | undefined> {
+  const row = await db
+    .selectFrom("parties")
+    .selectAll()
+    .where("name", "=", name)
+    .where("regionCode", "=", regionCode)
+    .executeTakeFirst();
+  return row && fromRow(row);
+}

@@ -1,0 +1,40 @@
+import { userInfo } from "node:os";
+import { type Config, loadConfig } from "../config.ts";
+import { systemActor } from "../core/auth/actor.ts";
+import { createPlatform } from "../services/platform.ts";
+import { cliOrigin, contextFor, type ServiceContext } from "../services/service-context.ts";
+import { loadRegionDirectory } from "../store/reference/region-source.ts";
+import { openStore } from "../store/store.ts";
+
+/**
+ * Runs a console command against the configured database as the operator at the console (audited as
+ * "system:cli@<user>"), migrating first so every command works on a fresh install.
+ */
+export async function withCliContext<T>(fn: (ctx: ServiceContext, config: Config) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const store = await openStore(config.databaseUrl);
+  try {
+    await store.migrate();
+    const platform = createPlatform({
+      store,
+      regions: loadRegionDirectory(),
+      settings: { platformId: config.platformId, publicBaseUrl: config.publicBaseUrl },
+      logger: {
+        info() {},
+        warn: (o, m) => console.error(m ?? o),
+        error: (o, m) => console.error(m ?? o),
+      },
+    });
+    return await fn(contextFor(platform, systemActor(`cli@${safeUser()}`), cliOrigin), config);
+  } finally {
+    await store.close();
+  }
+}
+
+function safeUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return "unknown";
+  }
+}

@@ -1,0 +1,112 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { randomCreditCode } from "../../test/factories.ts";
+
+const run = promisify(execFile);
+const bin = fileURLToPath(new URL("../../bin/suyuan.js", import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), "suyuan-cli-"));
+const env = { ...process.env, DATABASE_URL: join(dir, "cli.db") };
+
+async function suyuan(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+// The console interface, run as a user runs it (a real process on a real SQLite file).
+describe("suyuan CLI", () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("loads the demo province idempotently and prints it as JSON", async () => {
+    const first = JSON.parse((await suyuan("demo", "--json")).stdout);
+    expect(first.parties.length).toBeGreaterThanOrEqual(12);
+    expect(
+      new Set(first.parties.map((p: { regionCode: string }) => p.regionCode.slice(0, 4))).size,
+    ).toBeGreaterThanOrEqual(3);
+    expect(first.lots).toEqual([]);
+    const again = JSON.parse((await suyuan("demo", "--json")).stdout);
+    expect(again.parties.map((p: { id: string }) => p.id)).toEqual(first.parties.map((p: { id: string }) => p.id));
+  });
+
+  it("prints a new key alone on the last line, lists it without the secret, revokes it", async () => {
+    const created = await suyuan("keys", "create", "--role", "regulator", "--region", "350100", "--name", "鼓楼监管");
+    expect(created.code).toBe(0);
+    const lines = created.stdout.trim().split("\n");
+    const secret = lines.at(-1) as string;
+    expect(secret).toMatch(/^sy_[\w-]{43}$/);
+    const id = /key ([0-9a-f-]{36})/.exec(created.stdout)?.[1] as string;
+
+    const list = JSON.parse((await suyuan("keys", "list", "--json")).stdout);
+    expect(JSON.stringify(list)).not.toContain(secret);
+    expect(list.find((k: { id: string }) => k.id === id)).toMatchObject({
+      role: "regulator",
+      regionCode: "350100",
+      revokedAt: null,
+    });
+
+    expect((await suyuan("keys", "revoke", id)).code).toBe(0);
+    const after = JSON.parse((await suyuan("keys", "list", "--json")).stdout);
+    expect(after.find((k: { id: string }) => k.id === id).revokedAt).not.toBeNull();
+  });
+
+  it("refuses an incomplete key request with one line", async () => {
+    const res = await suyuan("keys", "create", "--role", "enterprise");
+    expect(res.code).toBe(1);
+    expect(res.stderr.trim()).toBe("suyuan: an enterprise key needs --party <party id> (/partyId)");
+  });
+
+  it("imports parties from CSV and reports bad rows without importing any", async () => {
+    const bad = join(dir, "bad.csv");
+    writeFileSync(
+      bad,
+      `name,creditCode,kind,regionCode\n甲,${randomCreditCode()},retailer,350102\n乙,123,retailer,350102\n`,
+    );
+    const res = await suyuan("parties", "import", bad);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/row 3, creditCode: invalid credit code/);
+    expect(res.stdout).toMatch(/2 rows, 0 imported, 1 errors/);
+
+    const good = join(dir, "good.csv");
+    writeFileSync(good, `name,creditCode,kind,regionCode\n丙,${randomCreditCode()},retailer,350102\n`);
+    expect((await suyuan("parties", "import", good)).stdout).toMatch(/1 rows, 1 imported, 0 errors/);
+  });
+
+  it("has --help on every command", async () => {
+    for (const cmd of [[], ["serve"], ["migrate"], ["keys"], ["keys", "create"], ["parties", "import"], ["demo"]]) {
+      const res = await suyuan(...cmd, "--help");
+      expect(res.code, cmd.join(" ")).toBe(0);
+      expect(res.stdout).toMatch(/Usage: suyuan/);
+    }
+  });
+
+  it("stops with one line on bad configuration", async () => {
+    const { stderr, code } = await run(process.execPath, [bin, "serve"], {
+      env: { ...env, DATABASE_URL: "redis://x" },
+    }).catch((e) => e);
+    expect(code).toBe(1);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(/unknown scheme 'redis:'/);
+  });
+
+  it("reports a port in use in one line", async () => {
+    const net = await import("node:net");
+    const blocker = net.createServer().listen(0, "127.0.0.1");
+    await new Promise((r) => blocker.once("listening", r));
+    const port = (blocker.address() as { port: number }).port;
+    const res = await run(process.execPath, [bin, "serve"], {
+      env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
+    }).catch((e) => e);
+    blocker.close();
+    expect(res.code).toBe(1);
+    expect(res.stderr.trim()).toBe(`suyuan: cannot start: port ${port} is in use; set PORT to a free port`);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Configuration from the environment, checked at start-up: a bad value stops the process with one line that
+ * says what to fix (never a stack trace). See the configuration table in README.md.
+ */
+export interface Config {
+  readonly databaseUrl: string;
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: string;
+  readonly publicBaseUrl: string;
+  readonly platformId: string;
+  /** Largest accepted request body in bytes. */
+  readonly bodyLimit: number;
+  /** How long shutdown waits for in-flight requests before giving up. */
+  readonly shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = int(env, "PORT", 8080, 0, 65535);
+  const logLevel = env.LOG_LEVEL ?? "info";
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
+  const publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
+  if (!/^https?:\/\/[^/\s]+/i.test(publicBaseUrl)) {
+    throw new ConfigError(
+      `PUBLIC_BASE_URL must be an http(s) URL such as https://trace.example.gov.cn, got '${publicBaseUrl}'`,
+    );
+  }
+  const platformId = env.PLATFORM_ID ?? "suyuan";
+  if (!/^[a-z0-9][a-z0-9-]{0,31}$/.test(platformId)) {
+    throw new ConfigError("PLATFORM_ID must be 1–32 lower-case letters, digits or hyphens");
+  }
+  return {
+    databaseUrl: env.DATABASE_URL?.trim() || "./data/suyuan.db",
+    port,
+    host: env.HOST ?? "0.0.0.0",
+    logLevel,
+    publicBaseUrl,
+    platformId,
+    bodyLimit: int(env, "BODY_LIMIT", 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    shutdownTimeoutMs: int(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
+  };
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got '${raw}'`);
+  }
+  return n;
+}

@@ -1,0 +1,59 @@
+import { randomUUID } from "node:crypto";
+import responseValidation from "@fastify/response-validation";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import type { Platform } from "../services/platform.ts";
+import { authPlugin } from "./plugins/auth.ts";
+import { metricsPlugin } from "./plugins/metrics.ts";
+import { openapiPlugin } from "./plugins/openapi.ts";
+import { problemDetailsPlugin } from "./plugins/problem-details.ts";
+import { auditRoutes } from "./routes/audit/audit-routes.ts";
+import { healthRoutes } from "./routes/health/health-routes.ts";
+import { keysRoutes } from "./routes/keys/keys-routes.ts";
+import { partiesRoutes } from "./routes/parties/parties-routes.ts";
+import { problemsRoutes } from "./routes/problems/problems-routes.ts";
+import { problemSchema } from "./routes/shared-schemas.ts";
+
+export interface AppOptions {
+  readonly platform: Platform;
+  readonly logger?: FastifyServerOptions["logger"];
+  readonly bodyLimit?: number;
+  /** Validate every response against its schema (on in tests: a response that breaks its contract fails). */
+  readonly validateResponses?: boolean;
+}
+
+/** Builds the HTTP application; never listens (src/http/server.ts does), so tests use app.inject(). */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: opts.bodyLimit ?? 10 * 1024 * 1024,
+    trustProxy: process.env.TRUST_PROXY === "1",
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+    },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: true, useDefaults: true } },
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addSchema(problemSchema);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+    reply.header("x-content-type-options", "nosniff");
+  });
+
+  await app.register(problemDetailsPlugin);
+  await app.register(openapiPlugin, { publicBaseUrl: opts.platform.settings.publicBaseUrl });
+  if (opts.validateResponses) {
+    await app.register(responseValidation, { ajv: { strict: false, schemas: [problemSchema] } as never });
+  }
+  await app.register(metricsPlugin);
+  await app.register(authPlugin, { platform: opts.platform });
+
+  await app.register(healthRoutes);
+  await app.register(problemsRoutes);
+  await app.register(partiesRoutes);
+  await app.register(keysRoutes);
+  await app.register(auditRoutes);
+  return app;
+}

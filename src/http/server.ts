@@ -1,0 +1,70 @@
+import type { FastifyInstance } from "fastify";
+import type { Config } from "../config.ts";
+import { createPlatform, type Platform } from "../services/platform.ts";
+import { loadRegionDirectory } from "../store/reference/region-source.ts";
+import { openStore, type Store } from "../store/store.ts";
+import { buildApp } from "./app.ts";
+import { gracefulShutdown } from "./graceful-shutdown.ts";
+
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  readonly platform: Platform;
+  /** The address actually bound (PORT=0 picks a free port). */
+  readonly url: string;
+  /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
+  shutdown(reason: string): Promise<void>;
+}
+
+export class StartupError extends Error {
+  override readonly name = "StartupError";
+}
+
+/** Opens the store, migrates, and listens. Every failure becomes a one-line StartupError. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const store = await openStore(config.databaseUrl);
+  let app: FastifyInstance | undefined;
+  let platform: Platform | undefined;
+  try {
+    await store.migrate();
+    platform = createPlatform({
+      store,
+      regions: loadRegionDirectory(),
+      settings: { platformId: config.platformId, publicBaseUrl: config.publicBaseUrl },
+      logger: { info() {}, warn() {}, error() {} },
+    });
+    app = await buildApp({
+      platform,
+      logger: { level: config.logLevel, redact: ["req.headers.authorization"] },
+      bodyLimit: config.bodyLimit,
+    });
+    await app.listen({ port: config.port, host: config.host });
+  } catch (e) {
+    await app?.close().catch(() => {});
+    await store.close().catch(() => {});
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === "EADDRINUSE") throw new StartupError(`port ${config.port} is in use; set PORT to a free port`);
+    if (err.code === "EADDRNOTAVAIL") throw new StartupError(`HOST ${config.host} is not an address of this machine`);
+    if (err.code === "EACCES")
+      throw new StartupError(`no permission to listen on port ${config.port}; use a port above 1023`);
+    throw e;
+  }
+  const running = app;
+  const address = running.server.address();
+  const url =
+    typeof address === "object" && address
+      ? `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${address.port}`
+      : "";
+  running.log.info({ database: store.engine.description, url }, "suyuan is serving");
+  let stopping: Promise<void> | undefined;
+  return {
+    app: running,
+    store,
+    platform: platform as Platform,
+    url,
+    shutdown(reason) {
+      stopping ??= gracefulShutdown(running, store, config.shutdownTimeoutMs, reason);
+      return stopping;
+    },
+  };
+}
