@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The test command of the README: the whole suite on SQLite and PostgreSQL (SUYUAN_TEST_ENGINES narrows it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [[ "${SUYUAN_TEST_ENGINES:-sqlite,postgres}" == *postgres* ]]; then bash scripts/ensure-postgres.sh; fi
+mkdir -p test-results
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@" || status=$?
+# One plain closing line that any CI reads: "N passed, N failed".
+node -e '
+  const r = JSON.parse(require("fs").readFileSync("test-results/vitest.json", "utf8"));
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
+' 2>/dev/null || true
+exit $status
