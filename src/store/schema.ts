@@ -18,6 +18,8 @@ export interface PartiesTable {
   gln: string | null;
   keyParty: number;
   homePlatform: string;
+  /** Platform party code (/p/{CODE}) of a party without a GLN; null when it has a GLN. */
+  partyCode: string | null;
   createdAt: number;
   updatedAt: number;
   version: number;
@@ -54,8 +56,36 @@ export interface AuditLogTable {
   userAgent: string | null;
 }
 
+export interface CodeSequencesTable {
+  scope: string;
+  lastValue: number;
+}
+
+export interface CodeBlocksTable {
+  id: string;
+  kind: string;
+  scope: string;
+  firstValue: number;
+  count: number;
+  partyId: string | null;
+  issuedAt: number;
+  issuedBy: string;
+}
+
+export interface SerialNumbersTable {
+  gtin: string;
+  serial: string;
+  lot: string | null;
+  partyId: string;
+  blockId: string;
+  issuedAt: number;
+}
+
 export interface Database {
   parties: PartiesTable;
+  codeSequences: CodeSequencesTable;
+  codeBlocks: CodeBlocksTable;
+  serialNumbers: SerialNumbersTable;
   apiKeys: ApiKeysTable;
   auditLog: AuditLogTable;
 }

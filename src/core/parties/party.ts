@@ -64,6 +64,8 @@ export interface PartyDraft {
 
 export interface Party extends PartyDraft {
   readonly id: string;
+  /** Platform party code (/p/{CODE}) issued to a party without a GLN; with a GLN its code is /414/{GLN}. */
+  readonly partyCode: string | null;
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly version: number;

@@ -6,6 +6,7 @@ import { type PartyInput, validateParty } from "../../core/parties/validate-part
 import { findPartyByCreditCode, insertParty } from "../../store/party-store.ts";
 import type { Db } from "../../store/schema.ts";
 import { recordAudit } from "../audit/record-audit.ts";
+import { issuePartyCode } from "../codes/issue-party-code.ts";
 import type { ServiceContext } from "../service-context.ts";
 
 /** Registers a party in the e-archive: one transaction with its audit row. */
@@ -49,7 +50,15 @@ export async function insertCheckedParty(
     throw duplicate(draft.creditCode, pointerBase);
   }
   const now = ctx.clock.now();
-  const party: Party = Object.freeze({ ...draft, id: ctx.newId(), createdAt: now, updatedAt: now, version: 1 });
+  const partyCode = draft.gln ? null : await issuePartyCode(tx, ctx, draft.regionCode);
+  const party: Party = Object.freeze({
+    ...draft,
+    id: ctx.newId(),
+    partyCode,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  });
   await insertParty(tx, party);
   await recordAudit(tx, ctx, "party.register", { type: "party", id: party.id }, { creditCode: party.creditCode });
   return party;

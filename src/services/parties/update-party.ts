@@ -5,6 +5,7 @@ import { mayUpdateParty } from "../../core/parties/party-access.ts";
 import { type PartyInput, validateParty } from "../../core/parties/validate-party.ts";
 import { findPartyByCreditCode, findPartyById, updateParty } from "../../store/party-store.ts";
 import { recordAudit } from "../audit/record-audit.ts";
+import { issuePartyCode } from "../codes/issue-party-code.ts";
 import type { ServiceContext } from "../service-context.ts";
 
 export type PartyPatch = Partial<PartyInput>;
@@ -43,9 +44,12 @@ export async function updatePartyRecord(ctx: ServiceContext, id: string, patch: 
         });
       }
     }
+    // Printed codes never die: a party keeps its platform code; one that loses its GLN gets one.
+    const partyCode = current.partyCode ?? (v.value.gln ? null : await issuePartyCode(tx, ctx, v.value.regionCode));
     const next: Party = Object.freeze({
       ...v.value,
       id,
+      partyCode,
       createdAt: current.createdAt,
       updatedAt: ctx.clock.now(),
       version: current.version + 1,

@@ -1,13 +1,17 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Engine } from "../engines/engine.ts";
 import * as m0001 from "./0001-foundation.ts";
+import * as m0002 from "./0002-codes.ts";
 
 interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
 }
 
 /** Versioned migrations, in order. Names never change once released: add new files, never edit old ones. */
-const migrations: readonly (readonly [string, Migration])[] = [["0001-foundation", m0001]];
+const migrations: readonly (readonly [string, Migration])[] = [
+  ["0001-foundation", m0001],
+  ["0002-codes", m0002],
+];
 
 export const latestMigration = migrations.at(-1)?.[0] as string;
 

@@ -29,6 +29,16 @@ describe.each(engines)("party registry over HTTP on %s", (engine) => {
     });
   });
 
+  it("gives each party its party code: /414/{GLN} with a GLN, else a unique platform /p/ code", async () => {
+    const withGln = (await post(partyInput({ gln: "6901234000016" }))).json();
+    expect(withGln).toMatchObject({ partyCode: null, codeUrl: "https://trace.test/414/6901234000016" });
+    const a = (await post(partyInput({ regionCode: "350121" }))).json();
+    const b = (await post(partyInput({ regionCode: "350121" }))).json();
+    expect(a.partyCode).toMatch(/^350121[0-9A-Z]{10}$/);
+    expect(a.codeUrl).toBe(`https://trace.test/p/${a.partyCode}`);
+    expect(b.partyCode).not.toBe(a.partyCode);
+  });
+
   it.each([
     ["creditCode", { creditCode: "91350100M000100Y44" }, 422, /check character is '4' but should be '3'/],
     ["regionCode", { regionCode: "359999" }, 422, /not a GB\/T 2260 region code/],

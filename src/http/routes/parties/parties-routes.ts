@@ -29,7 +29,7 @@ export const partiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const party = await registerParty(request.ctx, request.body, "/body");
       reply.code(201).header("location", `/v1/parties/${party.id}`);
-      return presentParty({ party, view: "full" }, request.ctx.regions, today());
+      return presentParty({ party, view: "full" }, request.ctx, today());
     },
   );
 
@@ -54,14 +54,14 @@ export const partiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
       const next = nextPageUrl(request, page.nextCursor);
       if (next) reply.header("link", `<${next}>; rel="next"`);
-      return { items: page.items.map((p) => presentParty(p, request.ctx.regions, today())), next };
+      return { items: page.items.map((p) => presentParty(p, request.ctx, today())), next };
     },
   );
 
   app.get(
     "/v1/parties/:id",
     { schema: { tags, summary: "Get a party", params: idParams, response: { 200: partySchema, ...problemResponses } } },
-    async (request) => presentParty(await getParty(request.ctx, request.params.id), request.ctx.regions, today()),
+    async (request) => presentParty(await getParty(request.ctx, request.params.id), request.ctx, today()),
   );
 
   app.patch(
@@ -78,7 +78,7 @@ export const partiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const party = await updatePartyRecord(request.ctx, request.params.id, request.body);
-      return presentParty({ party, view: "full" }, request.ctx.regions, today());
+      return presentParty({ party, view: "full" }, request.ctx, today());
     },
   );
 };

@@ -76,6 +76,10 @@ export const partySchema = Type.Object({
   ),
   gln: Type.Union([Type.String(), Type.Null()]),
   homePlatform: Type.String(),
+  partyCode: Type.Union([Type.String(), Type.Null()], {
+    description: "Platform party code, for parties without a GLN",
+  }),
+  codeUrl: Type.String({ description: "The party code (主体码) as a URL: /414/{GLN} or /p/{partyCode}" }),
   view: Type.Union([Type.Literal("full"), Type.Literal("public")]),
   contact: Type.Optional(Type.Union([contact, Type.Null()])),
   keyParty: Type.Optional(Type.Boolean()),
