@@ -80,8 +80,29 @@ describe("suyuan CLI", () => {
     expect((await suyuan("parties", "import", good)).stdout).toMatch(/1 rows, 1 imported, 0 errors/);
   });
 
+  it("parses a code to one JSON object, exit 0 when valid and 1 when not", async () => {
+    const ok = await suyuan("code", "parse", "(01)09520123456788(10)ABC123");
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ valid: true, epc: "urn:epc:class:lgtin:9520123.045678.ABC123" });
+    const bad = await suyuan("code", "parse", "(01)09520123456789");
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout)).toMatchObject({
+      valid: false,
+      error: { code: "invalid-value", ai: "01", position: 17 },
+    });
+  });
+
   it("has --help on every command", async () => {
-    for (const cmd of [[], ["serve"], ["migrate"], ["keys"], ["keys", "create"], ["parties", "import"], ["demo"]]) {
+    for (const cmd of [
+      [],
+      ["serve"],
+      ["migrate"],
+      ["keys"],
+      ["keys", "create"],
+      ["parties", "import"],
+      ["demo"],
+      ["code", "parse"],
+    ]) {
       const res = await suyuan(...cmd, "--help");
       expect(res.code, cmd.join(" ")).toBe(0);
       expect(res.stdout).toMatch(/Usage: suyuan/);

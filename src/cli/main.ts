@@ -3,6 +3,7 @@ import { ConfigError } from "../config.ts";
 import { AppError } from "../core/errors.ts";
 import { StartupError } from "../http/server.ts";
 import { DatabaseUnavailableError } from "../store/engines/engine.ts";
+import { registerCode } from "./commands/code.ts";
 import { registerDemo } from "./commands/demo.ts";
 import { registerKeys } from "./commands/keys.ts";
 import { registerMigrate } from "./commands/migrate.ts";
@@ -19,6 +20,7 @@ registerMigrate(program);
 registerKeys(program);
 registerParties(program);
 registerDemo(program);
+registerCode(program);
 
 try {
   await program.parseAsync(process.argv);

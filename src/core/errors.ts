@@ -36,6 +36,11 @@ export const errorRegistry = {
   "unsupported-media-type": { status: 415, title: "Unsupported content type", titleZh: "不支持的内容类型" },
   "rate-limited": { status: 429, title: "Too many requests", titleZh: "请求过于频繁" },
   "invalid-api-key-spec": { status: 422, title: "Invalid API key request", titleZh: "API 密钥参数不合法" },
+  "codes-exhausted": {
+    status: 503,
+    title: "No more codes can be issued in this range",
+    titleZh: "该范围内的编码已用尽",
+  },
   "import-failed": { status: 422, title: "The import file has invalid rows", titleZh: "导入文件存在错误行" },
   "service-unavailable": { status: 503, title: "Service unavailable", titleZh: "服务暂不可用" },
   "internal-error": { status: 500, title: "Internal error", titleZh: "内部错误" },

@@ -8,6 +8,7 @@ import { metricsPlugin } from "./plugins/metrics.ts";
 import { openapiPlugin } from "./plugins/openapi.ts";
 import { problemDetailsPlugin } from "./plugins/problem-details.ts";
 import { auditRoutes } from "./routes/audit/audit-routes.ts";
+import { codesRoutes } from "./routes/codes/codes-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
 import { keysRoutes } from "./routes/keys/keys-routes.ts";
 import { partiesRoutes } from "./routes/parties/parties-routes.ts";
@@ -55,5 +56,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(partiesRoutes);
   await app.register(keysRoutes);
   await app.register(auditRoutes);
+  await app.register(codesRoutes);
   return app;
 }
