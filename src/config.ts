@@ -9,6 +9,8 @@ export interface Config {
   readonly logLevel: string;
   readonly publicBaseUrl: string;
   readonly platformId: string;
+  /** The operator's GS1 company prefix, when it holds one: products without a GTIN can then get one. */
+  readonly gs1CompanyPrefix: string | null;
   /** Largest accepted request body in bytes. */
   readonly bodyLimit: number;
   /** How long shutdown waits for in-flight requests before giving up. */
@@ -35,7 +37,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!/^[a-z0-9][a-z0-9-]{0,31}$/.test(platformId)) {
     throw new ConfigError("PLATFORM_ID must be 1–32 lower-case letters, digits or hyphens");
   }
+  const gs1CompanyPrefix = env.GS1_COMPANY_PREFIX?.trim() || null;
+  if (gs1CompanyPrefix && !/^\d{6,12}$/.test(gs1CompanyPrefix)) {
+    throw new ConfigError("GS1_COMPANY_PREFIX must be the 6 to 12 digits of a GS1 company prefix");
+  }
   return {
+    gs1CompanyPrefix,
     databaseUrl: env.DATABASE_URL?.trim() || "./data/suyuan.db",
     port,
     host: env.HOST ?? "0.0.0.0",

@@ -41,6 +41,11 @@ export const errorRegistry = {
     title: "No more codes can be issued in this range",
     titleZh: "该范围内的编码已用尽",
   },
+  "gtin-issuance-disabled": {
+    status: 409,
+    title: "This platform does not issue GTINs",
+    titleZh: "本平台未配置 GS1 厂商识别代码，不能分配 GTIN",
+  },
   "import-failed": { status: 422, title: "The import file has invalid rows", titleZh: "导入文件存在错误行" },
   "service-unavailable": { status: 503, title: "Service unavailable", titleZh: "服务暂不可用" },
   "internal-error": { status: 500, title: "Internal error", titleZh: "内部错误" },

@@ -30,7 +30,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     platform = createPlatform({
       store,
       regions: loadRegionDirectory(),
-      settings: { platformId: config.platformId, publicBaseUrl: config.publicBaseUrl },
+      settings: { platformId: config.platformId, publicBaseUrl: config.publicBaseUrl, gs1CompanyPrefix: config.gs1CompanyPrefix },
       logger: { info() {}, warn() {}, error() {} },
     });
     app = await buildApp({

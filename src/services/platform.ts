@@ -8,6 +8,8 @@ export interface PlatformSettings {
   readonly platformId: string;
   /** Base URL of the public resolver, e.g. https://trace.example.gov.cn — codes and links are built on it. */
   readonly publicBaseUrl: string;
+  /** The operator's GS1 company prefix, if it holds one (GS1_COMPANY_PREFIX). */
+  readonly gs1CompanyPrefix?: string | null;
 }
 
 export interface Clock {

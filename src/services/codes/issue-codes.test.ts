@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/engines.ts";
 import { createTestApp, type TestApp } from "../../../test/test-app.ts";
 import { describeTraceNumber } from "../../core/codes/trace-number.ts";
-import { verifyPlatformCode } from "../../core/gs1/index.ts";
+import { hasValidCheckDigit, verifyPlatformCode } from "../../core/gs1/index.ts";
+import { cliOrigin, contextFor } from "../service-context.ts";
+import { issueGtins } from "./issue-gtins.ts";
 
 describe.each(engines)("issuing codes on %s", (engine) => {
   let t: TestApp;
@@ -84,6 +86,20 @@ describe.each(engines)("issuing codes on %s", (engine) => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().pointer).toBe("/body/gtin");
+  });
+
+  it("issues GTINs only where the operator holds a company prefix, never the same twice", async () => {
+    const off = await t.app.inject({ method: "POST", url: "/v1/codes/gtins", headers: ent, payload: { count: 1 } });
+    expect(off.statusCode).toBe(409);
+    expect(off.json().type).toBe("/problems/gtin-issuance-disabled");
+
+    const withPrefix = { ...t.platform, settings: { ...t.platform.settings, gs1CompanyPrefix: "6901234" } };
+    const ctx = contextFor(withPrefix, { kind: "enterprise", keyId: "k", label: "k", partyId: party.id }, cliOrigin);
+    const [a, b] = await Promise.all([issueGtins(ctx, { count: 3 }), issueGtins(ctx, { count: 3 })]);
+    const all = [...(a?.gtins ?? []), ...(b?.gtins ?? [])];
+    expect(new Set(all).size).toBe(6);
+    for (const g of all) expect(g).toMatch(/^06901234\d{6}$/);
+    expect(all.every((g) => hasValidCheckDigit(g))).toBe(true);
   });
 
   it("parses codes for anyone", async () => {

@@ -1,12 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { issueGtins } from "../../../services/codes/issue-gtins.ts";
 import { issueSerials } from "../../../services/codes/issue-serials.ts";
 import { issueTraceNumbers } from "../../../services/codes/issue-trace-numbers.ts";
 import { parseCode } from "../../../services/codes/parse-code.ts";
 import { problemResponses } from "../shared-schemas.ts";
 import {
   codeDescriptionSchema,
+  issuedGtinsSchema,
   issuedSerialsSchema,
   issuedTraceNumbersSchema,
+  issueGtinsBody,
   issueSerialsBody,
   issueTraceNumbersBody,
   parseQuery,
@@ -44,6 +47,20 @@ export const codesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const issued = await issueTraceNumbers(request.ctx, request.body);
       return reply.code(201).send(issued);
     },
+  );
+
+  app.post(
+    "/v1/codes/gtins",
+    {
+      config: { auth: "required" },
+      schema: {
+        tags,
+        summary: "Issue GTIN-14s from the operator's GS1 company prefix (when it holds one)",
+        body: issueGtinsBody,
+        response: { 201: issuedGtinsSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await issueGtins(request.ctx, request.body)),
   );
 
   app.post(

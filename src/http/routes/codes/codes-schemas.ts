@@ -55,6 +55,13 @@ export const issuedTraceNumbersSchema = Type.Object({
   urls: Type.Array(Type.String()),
 });
 
+export const issueGtinsBody = Type.Object(
+  { partyId, count: Type.Integer({ minimum: 1, maximum: 1000 }) },
+  { additionalProperties: false },
+);
+
+export const issuedGtinsSchema = Type.Object({ blockId: Type.String(), gtins: Type.Array(Type.String()) });
+
 export const issueSerialsBody = Type.Object(
   {
     partyId,
