@@ -1,7 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config.ts";
 import { AppError } from "../core/errors.ts";
-import { StartupError } from "../http/server.ts";
+import { StartupError } from "../http/startup-error.ts";
 import { DatabaseUnavailableError } from "../store/engines/engine.ts";
 import { registerCode } from "./commands/code.ts";
 import { registerDemo } from "./commands/demo.ts";

@@ -5,6 +5,7 @@ import { loadRegionDirectory } from "../store/reference/region-source.ts";
 import { openStore, type Store } from "../store/store.ts";
 import { buildApp } from "./app.ts";
 import { gracefulShutdown } from "./graceful-shutdown.ts";
+import { StartupError } from "./startup-error.ts";
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -16,9 +17,6 @@ export interface RunningServer {
   shutdown(reason: string): Promise<void>;
 }
 
-export class StartupError extends Error {
-  override readonly name = "StartupError";
-}
 
 /** Opens the store, migrates, and listens. Every failure becomes a one-line StartupError. */
 export async function startServer(config: Config): Promise<RunningServer> {
