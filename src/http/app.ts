@@ -4,16 +4,22 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import type { Platform } from "../services/platform.ts";
 import { authPlugin } from "./plugins/auth.ts";
+import { idempotencyPlugin } from "./plugins/idempotency.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { openapiPlugin } from "./plugins/openapi.ts";
 import { problemDetailsPlugin } from "./plugins/problem-details.ts";
 import { auditRoutes } from "./routes/audit/audit-routes.ts";
+import { catalogueRoutes } from "./routes/catalogue/catalogue-routes.ts";
 import { codesRoutes } from "./routes/codes/codes-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
 import { keysRoutes } from "./routes/keys/keys-routes.ts";
+import { lotsRoutes } from "./routes/lots/lots-routes.ts";
 import { partiesRoutes } from "./routes/parties/parties-routes.ts";
 import { problemsRoutes } from "./routes/problems/problems-routes.ts";
+import { productsRoutes } from "./routes/products/products-routes.ts";
 import { problemSchema } from "./routes/shared-schemas.ts";
+import { shipmentsRoutes } from "./routes/shipments/shipments-routes.ts";
+import { stockRoutes } from "./routes/stock/stock-routes.ts";
 
 export interface AppOptions {
   readonly platform: Platform;
@@ -50,6 +56,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }
   await app.register(metricsPlugin);
   await app.register(authPlugin, { platform: opts.platform });
+  await app.register(idempotencyPlugin);
 
   await app.register(healthRoutes);
   await app.register(problemsRoutes);
@@ -57,5 +64,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(keysRoutes);
   await app.register(auditRoutes);
   await app.register(codesRoutes);
+  await app.register(catalogueRoutes);
+  await app.register(productsRoutes);
+  await app.register(lotsRoutes);
+  await app.register(shipmentsRoutes);
+  await app.register(stockRoutes);
   return app;
 }

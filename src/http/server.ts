@@ -17,7 +17,6 @@ export interface RunningServer {
   shutdown(reason: string): Promise<void>;
 }
 
-
 /** Opens the store, migrates, and listens. Every failure becomes a one-line StartupError. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const store = await openStore(config.databaseUrl);
@@ -28,7 +27,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     platform = createPlatform({
       store,
       regions: loadRegionDirectory(),
-      settings: { platformId: config.platformId, publicBaseUrl: config.publicBaseUrl, gs1CompanyPrefix: config.gs1CompanyPrefix },
+      settings: {
+        platformId: config.platformId,
+        publicBaseUrl: config.publicBaseUrl,
+        gs1CompanyPrefix: config.gs1CompanyPrefix,
+      },
       logger: { info() {}, warn() {}, error() {} },
     });
     app = await buildApp({

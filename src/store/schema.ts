@@ -81,7 +81,140 @@ export interface SerialNumbersTable {
   issuedAt: number;
 }
 
+export interface CatalogueTable {
+  code: string;
+  parentCode: string | null;
+  nameZh: string;
+  nameEn: string;
+  keyVariety: number;
+  sort: number;
+}
+
+export interface ProductsTable {
+  id: string;
+  partyId: string;
+  name: string;
+  spec: string | null;
+  unit: string;
+  categoryCode: string;
+  shelfLifeDays: number | null;
+  gtin: string | null;
+  description: string | null;
+  createdAt: number;
+  updatedAt: number;
+  version: number;
+}
+
+export interface LotsTable {
+  id: string;
+  productId: string;
+  partyId: string;
+  lotCode: string;
+  gtin: string | null;
+  platformCode: string | null;
+  traceKey: string;
+  productionDate: string;
+  expiryDate: string | null;
+  quantityMilli: number;
+  unit: string;
+  originRegion: string;
+  originPlace: string | null;
+  location: string | null;
+  entry: string;
+  eventId: string;
+  createdAt: number;
+}
+
+export interface LotInputsTable {
+  outputLotId: string;
+  inputLotId: string;
+  quantityMilli: number;
+}
+
+export interface HoldingsTable {
+  lotId: string;
+  partyId: string;
+  quantityMilli: number;
+  updatedAt: number;
+}
+
+export interface MovementsTable {
+  id: string;
+  lotId: string;
+  partyId: string;
+  /** coded, transformed-in, consumed, shipped, received, returned, sold, used, lost, destroyed, shortage … */
+  kind: string;
+  deltaMilli: number;
+  shipmentId: string | null;
+  eventId: string;
+  at: number;
+}
+
+export interface ShipmentsTable {
+  id: string;
+  voucherCode: string;
+  shipperPartyId: string;
+  receiverKind: string;
+  receiverPartyId: string | null;
+  receiverJson: string | null;
+  status: string;
+  shippedAt: number;
+  eventId: string;
+}
+
+export interface ShipmentLinesTable {
+  shipmentId: string;
+  lineNo: number;
+  lotId: string;
+  quantityMilli: number;
+  unit: string;
+  state: string;
+  receivedMilli: number | null;
+  reason: string | null;
+  settledAt: number | null;
+}
+
+export interface EventsTable {
+  eventId: string;
+  eventType: string;
+  eventTime: number;
+  recordTime: number;
+  bizStep: string | null;
+  disposition: string | null;
+  partyId: string | null;
+  /** "platform" (a /v1 action) or "epcis" (captured). */
+  source: string;
+  eventJson: string;
+}
+
+export interface EventEpcsTable {
+  epc: string;
+  eventId: string;
+  /** epc, class, input, output, parent, child. */
+  role: string;
+}
+
+export interface IdempotencyKeysTable {
+  actor: string;
+  key: string;
+  requestHash: string;
+  statusCode: number;
+  responseJson: string;
+  createdAt: number;
+}
+
 export interface Database {
+  catalogue: CatalogueTable;
+  products: ProductsTable;
+  lots: LotsTable;
+  lotInputs: LotInputsTable;
+  holdings: HoldingsTable;
+  movements: MovementsTable;
+  shipments: ShipmentsTable;
+  shipmentLines: ShipmentLinesTable;
+  events: EventsTable;
+  eventEpcs: EventEpcsTable;
+  idempotencyKeys: IdempotencyKeysTable;
   parties: PartiesTable;
   codeSequences: CodeSequencesTable;
   codeBlocks: CodeBlocksTable;

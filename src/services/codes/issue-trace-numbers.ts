@@ -53,6 +53,8 @@ export async function reserveTraceNumbers(
   regionCode: string,
   partyId: string,
   count: number,
+  // Vouchers draw from the same sequence as trace numbers, so a platform code is unique whatever it names.
+  kind: "trace-number" | "voucher" = "trace-number",
 ): Promise<IssuedTraceNumbers> {
   const now = ctx.clock.now();
   const issuedOn = chinaDate(now);
@@ -64,7 +66,7 @@ export async function reserveTraceNumbers(
   const blockId = ctx.newId();
   await insertCodeBlock(tx, {
     id: blockId,
-    kind: "trace-number",
+    kind,
     scope,
     firstValue: first,
     count,
@@ -75,5 +77,6 @@ export async function reserveTraceNumbers(
   const codes = Array.from({ length: count }, (_, i) =>
     composeTraceNumber({ regionCode, issuedOn, sequence: first + i }),
   );
-  return { blockId, codes, urls: codes.map((c) => `${ctx.settings.publicBaseUrl}/t/${c}`) };
+  const path = kind === "voucher" ? "v" : "t";
+  return { blockId, codes, urls: codes.map((c) => `${ctx.settings.publicBaseUrl}/${path}/${c}`) };
 }

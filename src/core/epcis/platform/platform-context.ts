@@ -1,0 +1,18 @@
+import type { ContextLibrary, JsonLdContext } from "../hash/jsonld-context.ts";
+import { standardContextDocument } from "./standard-context.generated.ts";
+
+/** The standard context every EPCIS 2.0 document names (EPCIS 2.0 §8.2.4.1). */
+export const EPCIS_CONTEXT_URL = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
+
+/**
+ * Our extension namespace for what CBV 2.0 master data has no term for (production date, GB/T 2260 origin,
+ * the reason of a rejection). EPCIS 2.0 §7.2.7: user extensions are namespaced properties.
+ */
+export const SUYUAN_NS = "urn:suyuan:epcis:";
+
+/** The @context of every document the platform writes: the standard one plus our namespace. */
+export const platformContext: JsonLdContext = [EPCIS_CONTEXT_URL, { sy: SUYUAN_NS }];
+
+export const standardContexts: ContextLibrary = {
+  [EPCIS_CONTEXT_URL]: standardContextDocument,
+};

@@ -1,0 +1,61 @@
+import { Type } from "typebox";
+
+const date = Type.String({ format: "date" });
+
+export const codeLotsBody = Type.Object(
+  {
+    partyId: Type.Optional(Type.String({ maxLength: 64 })),
+    lots: Type.Array(
+      Type.Object(
+        {
+          productId: Type.String({ maxLength: 64 }),
+          lotCode: Type.Optional(
+            Type.String({ minLength: 1, maxLength: 20, description: "Own lot code; issued when absent" }),
+          ),
+          productionDate: date,
+          expiryDate: Type.Optional(date),
+          quantity: Type.Number({ exclusiveMinimum: 0 }),
+          unit: Type.Optional(Type.String({ maxLength: 20 })),
+          originRegion: Type.Optional(Type.String({ pattern: "^\\d{6}$" })),
+          originPlace: Type.Optional(Type.String({ maxLength: 200 })),
+          location: Type.Optional(Type.String({ maxLength: 200 })),
+          inputs: Type.Optional(
+            Type.Array(
+              Type.Object(
+                { traceCode: Type.String({ maxLength: 512 }), quantity: Type.Number({ exclusiveMinimum: 0 }) },
+                { additionalProperties: false },
+              ),
+              {
+                maxItems: 200,
+              },
+            ),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 1000 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const lotSchema = Type.Object({
+  id: Type.String(),
+  traceCode: Type.String({ description: "The lot's one trace code (一品一码) as a URL: printed in the QR code" }),
+  productId: Type.String(),
+  partyId: Type.String(),
+  lotCode: Type.String(),
+  gtin: Type.Union([Type.String(), Type.Null()]),
+  platformCode: Type.Union([Type.String(), Type.Null()]),
+  productionDate: Type.String(),
+  expiryDate: Type.Union([Type.String(), Type.Null()]),
+  unit: Type.String(),
+  originRegion: Type.String(),
+  originPlace: Type.Union([Type.String(), Type.Null()]),
+  entry: Type.String(),
+  eventId: Type.String(),
+  links: Type.Object({ qr: Type.String(), label: Type.String() }),
+  view: Type.String(),
+  quantity: Type.Optional(Type.Number()),
+  location: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+});

@@ -1,0 +1,68 @@
+import { AppError } from "../../core/errors.ts";
+import { type Shipment, statusOf } from "../../core/shipments/shipment.ts";
+import { findLotsByIds } from "../../store/lot-store.ts";
+import { findPartyById } from "../../store/party-store.ts";
+import { findShipmentById, setShipmentStatus, settleLine } from "../../store/shipment-store.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { recordReceiving } from "../events/platform-events.ts";
+import { putStock } from "../holdings/take-stock.ts";
+import type { ServiceContext } from "../service-context.ts";
+import { findVoucher } from "./find-voucher.ts";
+import { assertReceiver, chooseLines, type LineChoice } from "./settle-lines.ts";
+
+/**
+ * Scan-to-receive (扫码入库): confirms all pending lines of a voucher, or the ones named; a lower quantity is a
+ * shortage. Each line is received at most once (a conditional update), and received goods enter the buyer's stock.
+ */
+export async function receiveShipment(
+  ctx: ServiceContext,
+  input: { voucher: string; lines?: LineChoice[] },
+): Promise<Shipment> {
+  return ctx.store.transaction(async (tx) => {
+    const actorParty = ctx.actor.kind === "enterprise" ? ctx.actor.partyId : null;
+    const s = await findVoucher(tx, ctx, input.voucher, actorParty);
+    const receiverId = assertReceiver(ctx, s);
+    const chosen = await chooseLines(tx, ctx, s, input.lines);
+    const [receiver, shipper, lots] = await Promise.all([
+      findPartyById(tx, receiverId),
+      findPartyById(tx, s.shipperPartyId),
+      findLotsByIds(
+        tx,
+        chosen.map((c) => c.line.lotId),
+      ),
+    ]);
+    if (!receiver || !shipper) throw new AppError("not-found", "a party of this voucher no longer exists");
+    const voucherUrl = `${ctx.settings.publicBaseUrl}/v/${s.voucherCode}`;
+    const eventId = await recordReceiving(tx, ctx, {
+      receiver,
+      shipper,
+      voucherUrl,
+      lines: chosen.map((c) => ({ lot: lots.get(c.line.lotId)!, quantityMilli: c.quantityMilli })),
+    });
+    const now = ctx.clock.now();
+    for (const c of chosen) {
+      if (!(await settleLine(tx, s.id, c.line.lineNo, "received", c.quantityMilli, null, now))) {
+        throw new AppError("already-settled", `line ${c.line.lineNo} was settled meanwhile`, { pointer: c.pointer });
+      }
+      await putStock(tx, ctx, {
+        lotId: c.line.lotId,
+        partyId: receiverId,
+        quantityMilli: c.quantityMilli,
+        kind: "received",
+        shipmentId: s.id,
+        eventId,
+      });
+    }
+    const after = (await findShipmentById(tx, s.id)) as Shipment;
+    await setShipmentStatus(tx, s.id, statusOf(after.lines));
+    const shortages = chosen.filter((c) => c.quantityMilli < c.line.quantityMilli).map((c) => c.line.lineNo);
+    await recordAudit(
+      tx,
+      ctx,
+      "shipment.receive",
+      { type: "shipment", id: s.id },
+      { lines: chosen.map((c) => c.line.lineNo), shortages },
+    );
+    return (await findShipmentById(tx, s.id)) as Shipment;
+  });
+}

@@ -1,0 +1,73 @@
+import { AppError } from "../../core/errors.ts";
+import { type Shipment, statusOf } from "../../core/shipments/shipment.ts";
+import { findLotsByIds } from "../../store/lot-store.ts";
+import { findPartyById } from "../../store/party-store.ts";
+import { findShipmentById, setShipmentStatus, settleLine } from "../../store/shipment-store.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { recordRejection } from "../events/platform-events.ts";
+import { putStock } from "../holdings/take-stock.ts";
+import type { ServiceContext } from "../service-context.ts";
+import { findVoucher } from "./find-voucher.ts";
+import { assertReceiver, chooseLines, type LineChoice } from "./settle-lines.ts";
+
+/** Rejection (拒收) of a voucher or of some lines, with a reason: the goods return to the shipper's stock. */
+export async function rejectShipment(
+  ctx: ServiceContext,
+  input: { voucher: string; reason: string; lines?: LineChoice[] },
+): Promise<Shipment> {
+  const reason = input.reason.trim();
+  if (!reason) throw new AppError("validation-failed", "say why the goods are rejected", { pointer: "/body/reason" });
+  return ctx.store.transaction(async (tx) => {
+    const actorParty = ctx.actor.kind === "enterprise" ? ctx.actor.partyId : null;
+    const s = await findVoucher(tx, ctx, input.voucher, actorParty);
+    const receiverId = assertReceiver(ctx, s);
+    // A rejected line goes back whole: partial quantities are for receiving (with a shortage), not for rejection.
+    const chosen = await chooseLines(
+      tx,
+      ctx,
+      s,
+      input.lines?.map(({ quantity: _q, ...rest }) => rest),
+    );
+    const [receiver, shipper, lots] = await Promise.all([
+      findPartyById(tx, receiverId),
+      findPartyById(tx, s.shipperPartyId),
+      findLotsByIds(
+        tx,
+        chosen.map((c) => c.line.lotId),
+      ),
+    ]);
+    if (!receiver || !shipper) throw new AppError("not-found", "a party of this voucher no longer exists");
+    const voucherUrl = `${ctx.settings.publicBaseUrl}/v/${s.voucherCode}`;
+    const eventId = await recordRejection(tx, ctx, {
+      receiver,
+      shipper,
+      voucherUrl,
+      reason,
+      lines: chosen.map((c) => ({ lot: lots.get(c.line.lotId)!, quantityMilli: c.line.quantityMilli })),
+    });
+    const now = ctx.clock.now();
+    for (const c of chosen) {
+      if (!(await settleLine(tx, s.id, c.line.lineNo, "rejected", null, reason, now))) {
+        throw new AppError("already-settled", `line ${c.line.lineNo} was settled meanwhile`, { pointer: c.pointer });
+      }
+      await putStock(tx, ctx, {
+        lotId: c.line.lotId,
+        partyId: s.shipperPartyId,
+        quantityMilli: c.line.quantityMilli,
+        kind: "returned",
+        shipmentId: s.id,
+        eventId,
+      });
+    }
+    const after = (await findShipmentById(tx, s.id)) as Shipment;
+    await setShipmentStatus(tx, s.id, statusOf(after.lines));
+    await recordAudit(
+      tx,
+      ctx,
+      "shipment.reject",
+      { type: "shipment", id: s.id },
+      { lines: chosen.map((c) => c.line.lineNo), reason },
+    );
+    return (await findShipmentById(tx, s.id)) as Shipment;
+  });
+}

@@ -1,0 +1,63 @@
+import type { Db } from "./schema.ts";
+
+export interface StoredEvent {
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly eventTime: number;
+  readonly recordTime: number;
+  readonly bizStep: string | null;
+  readonly disposition: string | null;
+  readonly partyId: string | null;
+  readonly source: "platform" | "epcis";
+  readonly event: Readonly<Record<string, unknown>>;
+  /** Every EPC or EPC class the event names, with its role, for query by EPC. */
+  readonly epcs: readonly { readonly epc: string; readonly role: string }[];
+}
+
+/**
+ * Stores an EPCIS event once: its id is its event hash ID (CBV 2.0 §8.9.2) unless it brought its own, so a
+ * retried capture of the same event is a no-op. Returns false when it was already stored.
+ */
+export async function insertEvent(db: Db, e: StoredEvent): Promise<boolean> {
+  const inserted = await db
+    .insertInto("events")
+    .values({
+      eventId: e.eventId,
+      eventType: e.eventType,
+      eventTime: e.eventTime,
+      recordTime: e.recordTime,
+      bizStep: e.bizStep,
+      disposition: e.disposition,
+      partyId: e.partyId,
+      source: e.source,
+      eventJson: JSON.stringify(e.event),
+    })
+    .onConflict((oc) => oc.column("eventId").doNothing())
+    .returning("eventId")
+    .executeTakeFirst();
+  if (!inserted) return false;
+  const epcs = [...new Map(e.epcs.map((x) => [`${x.epc} ${x.role}`, x])).values()];
+  if (epcs.length > 0)
+    await db
+      .insertInto("eventEpcs")
+      .values(epcs.map((x) => ({ ...x, eventId: e.eventId })))
+      .execute();
+  return true;
+}
+
+export async function findEvent(db: Db, eventId: string): Promise<Record<string, unknown> | undefined> {
+  const row = await db.selectFrom("events").select("eventJson").where("eventId", "=", eventId).executeTakeFirst();
+  return row && JSON.parse(row.eventJson);
+}
+
+export async function listEventsByEpc(db: Db, epc: string, limit: number): Promise<Record<string, unknown>[]> {
+  const rows = await db
+    .selectFrom("eventEpcs")
+    .innerJoin("events", "events.eventId", "eventEpcs.eventId")
+    .select("events.eventJson")
+    .where("eventEpcs.epc", "=", epc)
+    .orderBy("events.eventTime")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => JSON.parse(r.eventJson));
+}

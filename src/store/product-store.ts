@@ -1,0 +1,36 @@
+import type { Product } from "../core/products/product.ts";
+import type { Db, ProductsTable } from "./schema.ts";
+
+export async function insertProduct(db: Db, p: Product): Promise<void> {
+  await db.insertInto("products").values(p).execute();
+}
+
+export async function findProductById(db: Db, id: string): Promise<Product | undefined> {
+  const row = await db.selectFrom("products").selectAll().where("id", "=", id).executeTakeFirst();
+  return row && fromRow(row);
+}
+
+export async function findProductByGtin(db: Db, gtin: string): Promise<Product | undefined> {
+  const row = await db.selectFrom("products").selectAll().where("gtin", "=", gtin).executeTakeFirst();
+  return row && fromRow(row);
+}
+
+export async function listProductsOfParty(
+  db: Db,
+  partyId: string,
+  afterId: string | undefined,
+  limit: number,
+): Promise<Product[]> {
+  let q = db.selectFrom("products").selectAll().where("partyId", "=", partyId);
+  if (afterId) q = q.where("id", ">", afterId);
+  return (await q.orderBy("id").limit(limit).execute()).map(fromRow);
+}
+
+function fromRow(r: ProductsTable): Product {
+  return Object.freeze({
+    ...r,
+    unit: r.unit as Product["unit"],
+    createdAt: Number(r.createdAt),
+    updatedAt: Number(r.updatedAt),
+  });
+}

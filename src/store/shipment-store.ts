@@ -1,0 +1,116 @@
+import type { LineState, Receiver, Shipment, ShipmentLine, ShipmentStatus } from "../core/shipments/shipment.ts";
+import type { Db, ShipmentLinesTable, ShipmentsTable } from "./schema.ts";
+
+export async function insertShipment(db: Db, s: Shipment): Promise<void> {
+  const r = s.receiver;
+  await db
+    .insertInto("shipments")
+    .values({
+      id: s.id,
+      voucherCode: s.voucherCode,
+      shipperPartyId: s.shipperPartyId,
+      receiverKind: r.kind,
+      receiverPartyId: r.kind === "party" ? r.partyId : null,
+      receiverJson: r.kind === "offplatform" ? JSON.stringify(r) : null,
+      status: s.status,
+      shippedAt: s.shippedAt,
+      eventId: s.eventId,
+    })
+    .execute();
+  await db
+    .insertInto("shipmentLines")
+    .values(s.lines.map(({ traceKey: _k, lotCode: _c, ...l }) => ({ ...l, shipmentId: s.id })))
+    .execute();
+}
+
+export async function findShipmentByVoucher(db: Db, voucherCode: string): Promise<Shipment | undefined> {
+  const row = await db.selectFrom("shipments").selectAll().where("voucherCode", "=", voucherCode).executeTakeFirst();
+  return row && withLines(db, row);
+}
+
+export async function findShipmentById(db: Db, id: string): Promise<Shipment | undefined> {
+  const row = await db.selectFrom("shipments").selectAll().where("id", "=", id).executeTakeFirst();
+  return row && withLines(db, row);
+}
+
+/** Pending receipts of a party (its inbox), oldest first. */
+export async function listPendingForReceiver(db: Db, partyId: string, limit: number): Promise<Shipment[]> {
+  const rows = await db
+    .selectFrom("shipments")
+    .selectAll()
+    .where("receiverPartyId", "=", partyId)
+    .where("status", "=", "in_transit")
+    .orderBy("shippedAt")
+    .limit(limit)
+    .execute();
+  return Promise.all(rows.map((r) => withLines(db, r)));
+}
+
+/**
+ * Settles one pending line: only a line still pending changes (a conditional update), so a line is received or
+ * rejected at most once even when two scans race.
+ */
+export async function settleLine(
+  db: Db,
+  shipmentId: string,
+  lineNo: number,
+  state: Exclude<LineState, "pending">,
+  receivedMilli: number | null,
+  reason: string | null,
+  at: number,
+): Promise<boolean> {
+  const res = await db
+    .updateTable("shipmentLines")
+    .set({ state, receivedMilli, reason, settledAt: at })
+    .where("shipmentId", "=", shipmentId)
+    .where("lineNo", "=", lineNo)
+    .where("state", "=", "pending")
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function setShipmentStatus(db: Db, id: string, status: ShipmentStatus): Promise<void> {
+  await db.updateTable("shipments").set({ status }).where("id", "=", id).execute();
+}
+
+async function withLines(db: Db, row: ShipmentsTable): Promise<Shipment> {
+  const lines = await db
+    .selectFrom("shipmentLines")
+    .innerJoin("lots", "lots.id", "shipmentLines.lotId")
+    .selectAll("shipmentLines")
+    .select(["lots.traceKey", "lots.lotCode"])
+    .where("shipmentId", "=", row.id)
+    .orderBy("lineNo")
+    .execute();
+  const receiver: Receiver =
+    row.receiverKind === "party"
+      ? { kind: "party", partyId: row.receiverPartyId as string }
+      : row.receiverKind === "offplatform"
+        ? (JSON.parse(row.receiverJson as string) as Receiver)
+        : { kind: "consumers" };
+  return Object.freeze({
+    id: row.id,
+    voucherCode: row.voucherCode,
+    shipperPartyId: row.shipperPartyId,
+    receiver,
+    status: row.status as ShipmentStatus,
+    shippedAt: Number(row.shippedAt),
+    eventId: row.eventId,
+    lines: lines.map(lineFromRow),
+  });
+}
+
+function lineFromRow(l: ShipmentLinesTable & { traceKey: string; lotCode: string }): ShipmentLine {
+  return {
+    lineNo: l.lineNo,
+    lotId: l.lotId,
+    traceKey: l.traceKey,
+    lotCode: l.lotCode,
+    quantityMilli: Number(l.quantityMilli),
+    unit: l.unit as ShipmentLine["unit"],
+    state: l.state as LineState,
+    receivedMilli: l.receivedMilli === null ? null : Number(l.receivedMilli),
+    reason: l.reason,
+    settledAt: l.settledAt === null ? null : Number(l.settledAt),
+  };
+}
