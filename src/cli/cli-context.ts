@@ -18,7 +18,11 @@ export async function withCliContext<T>(fn: (ctx: ServiceContext, config: Config
     const platform = createPlatform({
       store,
       regions: loadRegionDirectory(),
-      settings: { platformId: config.platformId, publicBaseUrl: config.publicBaseUrl, gs1CompanyPrefix: config.gs1CompanyPrefix },
+      settings: {
+        platformId: config.platformId,
+        publicBaseUrl: config.publicBaseUrl,
+        gs1CompanyPrefix: config.gs1CompanyPrefix,
+      },
       logger: {
         info() {},
         warn: (o, m) => console.error(m ?? o),

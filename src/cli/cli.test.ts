@@ -32,9 +32,12 @@ describe("suyuan CLI", () => {
     expect(
       new Set(first.parties.map((p: { regionCode: string }) => p.regionCode.slice(0, 4))).size,
     ).toBeGreaterThanOrEqual(3);
-    expect(first.lots).toEqual([]);
+    expect(first.lots.length).toBeGreaterThanOrEqual(3);
+    for (const lot of first.lots)
+      expect(lot.traceCode).toMatch(/^http:\/\/localhost:8080\/(t\/[0-9A-Z]{18,20}|01\/\d{14}\/10\/[0-9A-Z-]+)$/);
     const again = JSON.parse((await suyuan("demo", "--json")).stdout);
     expect(again.parties.map((p: { id: string }) => p.id)).toEqual(first.parties.map((p: { id: string }) => p.id));
+    expect(again.lots).toEqual(first.lots);
   });
 
   it("prints a new key alone on the last line, lists it without the secret, revokes it", async () => {

@@ -35,6 +35,13 @@ describe("describing a code in every form", () => {
     });
   });
 
+  it("recognises its own codes on a resolver with a port, as in development", () => {
+    const code = composeTraceNumber({ regionCode: "350102", issuedOn: "2026-11-23", sequence: 1 });
+    expect(describeCode(`http://localhost:8080/t/${code}`, { resolverBase: "http://localhost:8080" })).toMatchObject({
+      kind: "platformTrace",
+    });
+  });
+
   it("says the lot is missing for a bare EAN-13", () => {
     expect(describeCode("9520123456788", opts)).toMatchObject({
       valid: true,

@@ -42,7 +42,8 @@ export interface DescribeOptions {
 
 /** Accepts an element string (bracketed or raw), a Digital Link, our /t/ and /p/ codes, scanner output, a bare GTIN. */
 export function describeCode(text: string, opts: DescribeOptions): CodeDescription {
-  const host = new URL(opts.resolverBase).host;
+  // Hosts are compared without port (scan-input.ts), so pass the bare hostname.
+  const host = new URL(opts.resolverBase).hostname;
   const scan = normaliseScan(text.trim(), { resolverHosts: [host] });
   if (!scan.ok) return invalid(scan.error);
   const s = scan.value;

@@ -4,12 +4,19 @@ import type { Party } from "../../core/parties/party.ts";
 import { findPartyByCreditCode, findPartyByNameInRegion } from "../../store/party-store.ts";
 import { checkedDraft, insertCheckedParty } from "../parties/register-party.ts";
 import type { ServiceContext } from "../service-context.ts";
+import { runDemoFlows } from "./demo-flows.ts";
 import { type DemoParty, demoParties } from "./demo-province.ts";
 
 export interface DemoSummary {
   readonly parties: readonly Pick<Party, "id" | "name" | "kind" | "regionCode" | "creditCode" | "gln">[];
   /** Filled in as lots exist (Supply-chain records issue): each with its `traceCode` URL. */
-  readonly lots: readonly { readonly id: string; readonly traceCode: string }[];
+  readonly lots: readonly {
+    readonly id: string;
+    readonly traceCode: string;
+    readonly lotCode: string;
+    readonly product: string;
+    readonly partyId: string;
+  }[];
 }
 
 /**
@@ -17,6 +24,44 @@ export interface DemoSummary {
  * leaves one copy.
  */
 export async function loadDemo(ctx: ServiceContext): Promise<DemoSummary> {
+  const parties = await loadDemoParties(ctx);
+  const lotsOf = () =>
+    ctx.store.db
+      .selectFrom("lots")
+      .innerJoin("products", "products.id", "lots.productId")
+      .select(["lots.id", "lots.traceKey", "lots.lotCode", "lots.partyId", "products.name"])
+      .where(
+        "lots.partyId",
+        "in",
+        parties.map((p) => p.id),
+      )
+      .orderBy("lots.id")
+      .execute();
+  // The flows run once: a second run finds the lots and leaves them be.
+  if ((await lotsOf()).length === 0) {
+    await runDemoFlows(ctx, (name) => parties.find((p) => p.name === name) as Party);
+  }
+  const lots = (await lotsOf()).map((l) => ({
+    id: l.id,
+    traceCode: `${ctx.settings.publicBaseUrl}/${l.traceKey}`,
+    lotCode: l.lotCode,
+    product: l.name,
+    partyId: l.partyId,
+  }));
+  return {
+    parties: parties.map(({ id, name, kind, regionCode, creditCode, gln }) => ({
+      id,
+      name,
+      kind,
+      regionCode,
+      creditCode,
+      gln,
+    })),
+    lots,
+  };
+}
+
+async function loadDemoParties(ctx: ServiceContext): Promise<Party[]> {
   return ctx.store.transaction(async (tx) => {
     const parties: Party[] = [];
     for (const demo of demoParties) {
@@ -26,17 +71,7 @@ export async function loadDemo(ctx: ServiceContext): Promise<DemoSummary> {
         : await findPartyByNameInRegion(tx, input.name, input.regionCode);
       parties.push(existing ?? (await insertCheckedParty(tx, ctx, checkedDraft(ctx, input, ""), "")));
     }
-    return {
-      parties: parties.map(({ id, name, kind, regionCode, creditCode, gln }) => ({
-        id,
-        name,
-        kind,
-        regionCode,
-        creditCode,
-        gln,
-      })),
-      lots: [],
-    };
+    return parties;
   });
 }
 
