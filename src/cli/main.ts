@@ -6,6 +6,7 @@ import { DatabaseUnavailableError } from "../store/engines/engine.ts";
 import { registerCode } from "./commands/code.ts";
 import { registerDemo } from "./commands/demo.ts";
 import { registerKeys } from "./commands/keys.ts";
+import { registerLabel } from "./commands/label.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerParties } from "./commands/parties.ts";
 import { registerServe } from "./commands/serve.ts";
@@ -21,6 +22,7 @@ registerKeys(program);
 registerParties(program);
 registerDemo(program);
 registerCode(program);
+registerLabel(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -13,6 +13,7 @@ import { catalogueRoutes } from "./routes/catalogue/catalogue-routes.ts";
 import { codesRoutes } from "./routes/codes/codes-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
 import { keysRoutes } from "./routes/keys/keys-routes.ts";
+import { labelsRoutes } from "./routes/labels/labels-routes.ts";
 import { lotsRoutes } from "./routes/lots/lots-routes.ts";
 import { partiesRoutes } from "./routes/parties/parties-routes.ts";
 import { problemsRoutes } from "./routes/problems/problems-routes.ts";
@@ -64,6 +65,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(keysRoutes);
   await app.register(auditRoutes);
   await app.register(codesRoutes);
+  await app.register(labelsRoutes, { digitalLinkBase: opts.platform.settings.publicBaseUrl });
   await app.register(catalogueRoutes);
   await app.register(productsRoutes);
   await app.register(lotsRoutes);

@@ -2,7 +2,11 @@ import type { Lot } from "../core/lots/lot.ts";
 import type { Db, LotsTable } from "./schema.ts";
 
 export async function insertLot(db: Db, lot: Lot): Promise<void> {
-  await db.insertInto("lots").values(lot).execute();
+  const { entryDetails, ...row } = lot;
+  await db
+    .insertInto("lots")
+    .values({ ...row, entryJson: entryDetails ? JSON.stringify(entryDetails) : null })
+    .execute();
 }
 
 export async function findLotById(db: Db, id: string): Promise<Lot | undefined> {
@@ -38,9 +42,10 @@ export async function insertLotInputs(
     .execute();
 }
 
-function fromRow(r: LotsTable): Lot {
+function fromRow({ entryJson, ...r }: LotsTable): Lot {
   return Object.freeze({
     ...r,
+    entryDetails: entryJson ? JSON.parse(entryJson) : null,
     unit: r.unit as Lot["unit"],
     entry: r.entry as Lot["entry"],
     quantityMilli: Number(r.quantityMilli),

@@ -121,6 +121,7 @@ export interface LotsTable {
   originPlace: string | null;
   location: string | null;
   entry: string;
+  entryJson: string | null;
   eventId: string;
   createdAt: number;
 }

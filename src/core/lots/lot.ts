@@ -22,6 +22,8 @@ export interface Lot {
   readonly originPlace: string | null;
   readonly location: string | null;
   readonly entry: LotEntry;
+  /** For a first-station entry: the supplier outside the platform and the papers (customs, quarantine …). */
+  readonly entryDetails: Readonly<Record<string, unknown>> | null;
   readonly eventId: string;
   readonly createdAt: number;
 }

@@ -21,7 +21,12 @@ import type { ServiceContext } from "../service-context.ts";
  * Every platform action is also an EPCIS 2.0 event (one history for /v1 and /epcis): built in core, stored here
  * in the action's own transaction. Returns the event id (its hash ID).
  */
-async function store(tx: Db, ctx: ServiceContext, party: Party, built: BuiltEvent): Promise<string> {
+export async function storePlatformEvent(
+  tx: Db,
+  ctx: ServiceContext,
+  party: Party,
+  built: BuiltEvent,
+): Promise<string> {
   const e = built.event;
   await insertEvent(tx, {
     eventId: built.eventId,
@@ -51,7 +56,7 @@ export async function recordCommissioning(
   a: { party: Party; product: Product; lot: Omit<LotData, "lotCode"> & { lotCode: string }; inputs: readonly Line[] },
 ): Promise<string> {
   const c = { ...common(ctx, a.party), lot: a.lot };
-  return store(
+  return storePlatformEvent(
     tx,
     ctx,
     a.party,
@@ -77,7 +82,7 @@ export async function recordShipping(
       : r.kind === "offplatform"
         ? { offPlatform: r }
         : { consumers: true as const };
-  return store(
+  return storePlatformEvent(
     tx,
     ctx,
     a.shipper,
@@ -90,7 +95,7 @@ export async function recordReceiving(
   ctx: ServiceContext,
   a: { receiver: Party; shipper: Party; voucherUrl: string; lines: readonly Line[] },
 ): Promise<string> {
-  return store(
+  return storePlatformEvent(
     tx,
     ctx,
     a.receiver,
@@ -103,7 +108,7 @@ export async function recordRejection(
   ctx: ServiceContext,
   a: { receiver: Party; shipper: Party; voucherUrl: string; reason: string; lines: readonly Line[] },
 ): Promise<string> {
-  return store(
+  return storePlatformEvent(
     tx,
     ctx,
     a.receiver,
@@ -128,7 +133,7 @@ export async function recordEndOfChain(
     reason: string | null;
   },
 ): Promise<string> {
-  return store(
+  return storePlatformEvent(
     tx,
     ctx,
     a.party,

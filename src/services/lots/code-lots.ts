@@ -50,7 +50,26 @@ export async function codeLots(
   });
 }
 
+/** How a lot enters other than by coding at source: the first-station report brings its own event and papers. */
+export interface LotEntryVariant {
+  readonly entry: "first_station";
+  readonly details: Readonly<Record<string, unknown>>;
+  recordEvent(lot: Omit<Lot, "eventId">): Promise<string>;
+}
+
 async function codeOne(tx: Db, ctx: ServiceContext, party: Party, input: CodeLotInput, base: string): Promise<Lot> {
+  return createLot(tx, ctx, party, input, base);
+}
+
+/** Creates one lot with its trace code and puts it in the party's stock, inside the caller's transaction. */
+export async function createLot(
+  tx: Db,
+  ctx: ServiceContext,
+  party: Party,
+  input: CodeLotInput,
+  base: string,
+  variant?: LotEntryVariant,
+): Promise<Lot> {
   const product = await findProductById(tx, input.productId);
   if (!product)
     throw new AppError("not-found", `no product with id ${input.productId}`, { pointer: `${base}/productId` });
@@ -106,10 +125,13 @@ async function codeOne(tx: Db, ctx: ServiceContext, party: Party, input: CodeLot
     ...draft,
     lotCode,
     unit: product.unit,
-    entry: inputs.length > 0 ? ("transformation" as const) : ("coded" as const),
+    entry: variant?.entry ?? (inputs.length > 0 ? ("transformation" as const) : ("coded" as const)),
+    entryDetails: variant?.details ?? null,
     createdAt: now,
   };
-  const eventId = await recordCommissioning(tx, ctx, { party, product, lot: lotBase, inputs });
+  const eventId = variant
+    ? await variant.recordEvent(lotBase)
+    : await recordCommissioning(tx, ctx, { party, product, lot: lotBase, inputs });
   const lot: Lot = Object.freeze({ ...lotBase, eventId });
   try {
     await insertLot(tx, lot);

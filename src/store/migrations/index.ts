@@ -3,6 +3,7 @@ import type { Engine } from "../engines/engine.ts";
 import * as m0001 from "./0001-foundation.ts";
 import * as m0002 from "./0002-codes.ts";
 import * as m0003 from "./0003-supply-chain.ts";
+import * as m0004 from "./0004-first-station.ts";
 
 interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -13,6 +14,7 @@ const migrations: readonly (readonly [string, Migration])[] = [
   ["0001-foundation", m0001],
   ["0002-codes", m0002],
   ["0003-supply-chain", m0003],
+  ["0004-first-station", m0004],
 ];
 
 export const latestMigration = migrations.at(-1)?.[0] as string;

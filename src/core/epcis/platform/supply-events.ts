@@ -189,4 +189,38 @@ export function endOfChainEvent(
   });
 }
 
+/**
+ * First-station report (首站报备): goods from outside the platform enter at their first holder — ObjectEvent ADD
+ * (the lot comes into being on the platform; EPCIS 2.0 §7.4.2 allows ILMD only with ADD), bizStep receiving,
+ * source = the outside supplier (owning party), with the country of origin in CBV master data and the import
+ * papers (customs declaration, entry inspection-and-quarantine certificate) in our namespace.
+ */
+export function firstStationEvent(
+  c: Common & {
+    lot: LotData;
+    supplier: { name: string; creditCode: string | null };
+    countryOfOrigin: string | null;
+    documents: Readonly<Record<string, string>>;
+  },
+): BuiltEvent {
+  const at = partyUri(c.recordedBy, c.base);
+  return finishEvent({
+    ...head("ObjectEvent", c),
+    epcList: [],
+    quantityList: [quantityElement(c.lot, c.lot.quantityMilli, c.base)],
+    action: "ADD",
+    bizStep: "receiving",
+    disposition: "in_progress",
+    readPoint: { id: at },
+    bizLocation: { id: at },
+    sourceList: [{ type: "owning_party", source: offPlatformUri(c.supplier, c.base) }],
+    destinationList: [{ type: "owning_party", destination: at }],
+    ilmd: {
+      ...ilmd(c.lot),
+      ...(c.countryOfOrigin ? { "cbvmda:countryOfOrigin": c.countryOfOrigin } : {}),
+      ...Object.fromEntries(Object.entries(c.documents).map(([k, v]) => [`sy:${k}`, v])),
+    },
+  });
+}
+
 export { lotClassUri };

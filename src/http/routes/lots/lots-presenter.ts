@@ -26,5 +26,6 @@ export function presentLot(lot: Lot, view: "full" | "public", resolverBase: stri
     },
     view,
   };
-  return view === "public" ? base : { ...base, quantity: fromMilli(lot.quantityMilli), location: lot.location };
+  if (view === "public") return base;
+  return { ...base, quantity: fromMilli(lot.quantityMilli), location: lot.location, firstStation: lot.entryDetails };
 }

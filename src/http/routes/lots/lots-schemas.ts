@@ -39,6 +39,52 @@ export const codeLotsBody = Type.Object(
   { additionalProperties: false },
 );
 
+const lotFields = codeLotsBody.properties.lots.items.properties;
+
+export const firstStationBody = Type.Object(
+  {
+    partyId: Type.Optional(Type.String({ maxLength: 64 })),
+    supplier: Type.Object(
+      {
+        name: Type.String({
+          minLength: 1,
+          maxLength: 200,
+          description: "Supplier's name (a foreign name for imports)",
+        }),
+        creditCode: Type.Optional(Type.String({ maxLength: 40 })),
+        country: Type.String({ pattern: "^[A-Za-z]{2}$", description: "ISO 3166-1 alpha-2; CN for domestic goods" }),
+        province: Type.Optional(Type.String({ maxLength: 40 })),
+      },
+      { additionalProperties: false },
+    ),
+    lot: Type.Object(
+      {
+        productId: lotFields.productId,
+        lotCode: lotFields.lotCode,
+        productionDate: lotFields.productionDate,
+        expiryDate: lotFields.expiryDate,
+        quantity: lotFields.quantity,
+        unit: lotFields.unit,
+        originRegion: lotFields.originRegion,
+        originPlace: lotFields.originPlace,
+        location: lotFields.location,
+        countryOfOrigin: Type.Optional(Type.String({ pattern: "^[A-Za-z]{2}$" })),
+      },
+      { additionalProperties: false },
+    ),
+    documents: Type.Object(
+      {
+        customsDeclarationNo: Type.Optional(Type.String({ maxLength: 40, description: "报关单号" })),
+        quarantineCertificateNo: Type.Optional(Type.String({ maxLength: 60, description: "入境货物检验检疫证明编号" })),
+        testReportNo: Type.Optional(Type.String({ maxLength: 60 })),
+        salesVoucherNo: Type.Optional(Type.String({ maxLength: 60 })),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const lotSchema = Type.Object({
   id: Type.String(),
   traceCode: Type.String({ description: "The lot's one trace code (一品一码) as a URL: printed in the QR code" }),
@@ -58,4 +104,5 @@ export const lotSchema = Type.Object({
   view: Type.String(),
   quantity: Type.Optional(Type.Number()),
   location: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  firstStation: Type.Optional(Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()])),
 });

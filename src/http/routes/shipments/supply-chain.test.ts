@@ -58,6 +58,14 @@ describe.each(engines)("a lot from farm to canteen over HTTP on %s", (engine) =>
     expect(lot.expiryDate).not.toBeNull();
     traceCode = lot.traceCode;
     expect(await stockOf("farm")).toEqual({ [traceCode]: 1000 });
+
+    const svg = await t.app.inject({ url: `${lot.links.label}?format=svg&size=50x30` });
+    expect(svg.statusCode, svg.body).toBe(200);
+    expect(svg.body).toContain("上海青");
+    expect(svg.body).toContain(lot.lotCode);
+    const pdf = await t.app.inject({ url: `${lot.links.label}?copies=3` });
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    expect(pdf.rawPayload.toString("latin1").match(/\/Type \/Page\b/g)).toHaveLength(3);
   });
 
   it("ships to the wholesaler, who receives the whole voucher with one scan", async () => {
