@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -93,6 +93,42 @@ describe("suyuan CLI", () => {
       valid: false,
       error: { code: "invalid-value", ai: "01", position: 17 },
     });
+  });
+
+  it("prints a label and a barcode to files, naming the option at fault otherwise", async () => {
+    const code = "https://trace.example.cn/01/09520123456788/10/ABC123";
+    const pdf = join(dir, "label.pdf");
+    const res = await suyuan(
+      "label",
+      "--code",
+      code,
+      "--product",
+      "闽江纯牛奶",
+      "--expires",
+      "2027-05-20",
+      "--out",
+      pdf,
+    );
+    expect(res.code, res.stderr).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+    const svg = join(dir, "qr.svg");
+    expect((await suyuan("barcode", "qr", code, "--out", svg)).code).toBe(0);
+    expect(readFileSync(svg, "utf8")).toMatch(/^<svg|<\?xml/);
+    const bad = await suyuan(
+      "label",
+      "--code",
+      code,
+      "--product",
+      "x",
+      "--lot",
+      "OTHER",
+      "--expires",
+      "2027-05-20",
+      "--out",
+      pdf,
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--lot/);
   });
 
   it("has --help on every command", async () => {
