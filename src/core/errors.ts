@@ -67,6 +67,8 @@ export const errorRegistry = {
     titleZh: "该明细已确认收货或拒收",
   },
   "quantity-exceeds-shipment": { status: 422, title: "More than was shipped", titleZh: "数量超过发货数量" },
+  "cannot-revoke": { status: 409, title: "This record can no longer be revoked", titleZh: "该记录已不能撤销" },
+  "lot-revoked": { status: 409, title: "This lot's coding was revoked", titleZh: "该批次赋码已撤销" },
   "idempotency-key-reused": {
     status: 422,
     title: "This Idempotency-Key was used for a different request",

@@ -11,6 +11,7 @@ import { problemDetailsPlugin } from "./plugins/problem-details.ts";
 import { auditRoutes } from "./routes/audit/audit-routes.ts";
 import { catalogueRoutes } from "./routes/catalogue/catalogue-routes.ts";
 import { codesRoutes } from "./routes/codes/codes-routes.ts";
+import { correctionsRoutes } from "./routes/corrections/corrections-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
 import { keysRoutes } from "./routes/keys/keys-routes.ts";
 import { labelsRoutes } from "./routes/labels/labels-routes.ts";
@@ -71,5 +72,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(lotsRoutes);
   await app.register(shipmentsRoutes);
   await app.register(stockRoutes);
+  await app.register(correctionsRoutes);
   return app;
 }

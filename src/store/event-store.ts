@@ -61,3 +61,25 @@ export async function listEventsByEpc(db: Db, epc: string, limit: number): Promi
     .execute();
   return rows.map((r) => JSON.parse(r.eventJson));
 }
+
+/** Records an error declaration on a stored event (the event row itself never changes). False if one exists. */
+export async function insertErrorDeclaration(
+  db: Db,
+  d: {
+    eventId: string;
+    declaredAt: number;
+    reason: string;
+    note: string | null;
+    declaredBy: string;
+    declaration: Readonly<Record<string, unknown>>;
+  },
+): Promise<boolean> {
+  const { declaration, ...row } = d;
+  const inserted = await db
+    .insertInto("eventErrorDeclarations")
+    .values({ ...row, declarationJson: JSON.stringify(declaration) })
+    .onConflict((oc) => oc.column("eventId").doNothing())
+    .returning("eventId")
+    .executeTakeFirst();
+  return inserted !== undefined;
+}

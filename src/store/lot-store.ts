@@ -2,10 +2,10 @@ import type { Lot } from "../core/lots/lot.ts";
 import type { Db, LotsTable } from "./schema.ts";
 
 export async function insertLot(db: Db, lot: Lot): Promise<void> {
-  const { entryDetails, ...row } = lot;
+  const { entryDetails, revokedAt, ...row } = lot;
   await db
     .insertInto("lots")
-    .values({ ...row, entryJson: entryDetails ? JSON.stringify(entryDetails) : null })
+    .values({ ...row, revokedAt, revokeReason: null, entryJson: entryDetails ? JSON.stringify(entryDetails) : null })
     .execute();
 }
 
@@ -42,13 +42,49 @@ export async function insertLotInputs(
     .execute();
 }
 
-function fromRow({ entryJson, ...r }: LotsTable): Lot {
+function fromRow({ entryJson, revokeReason: _r, ...r }: LotsTable): Lot {
   return Object.freeze({
     ...r,
+    revokedAt: r.revokedAt === null ? null : Number(r.revokedAt),
     entryDetails: entryJson ? JSON.parse(entryJson) : null,
     unit: r.unit as Lot["unit"],
     entry: r.entry as Lot["entry"],
     quantityMilli: Number(r.quantityMilli),
     createdAt: Number(r.createdAt),
   });
+}
+
+/** Marks a lot's coding as revoked; the row stays (corrections never edit history). */
+export async function markLotRevoked(db: Db, id: string, at: number, reason: string): Promise<boolean> {
+  const res = await db
+    .updateTable("lots")
+    .set({ revokedAt: at, revokeReason: reason })
+    .where("id", "=", id)
+    .where("revokedAt", "is", null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Whether anything happened to the lot after its coding: shipped, used as an input, or any stock movement. */
+export async function lotHasMoved(db: Db, lotId: string): Promise<boolean> {
+  const line = await db
+    .selectFrom("shipmentLines")
+    .select("lotId")
+    .where("lotId", "=", lotId)
+    .limit(1)
+    .executeTakeFirst();
+  const input = await db
+    .selectFrom("lotInputs")
+    .select("inputLotId")
+    .where("inputLotId", "=", lotId)
+    .limit(1)
+    .executeTakeFirst();
+  const moves = await db
+    .selectFrom("movements")
+    .select("id")
+    .where("lotId", "=", lotId)
+    .where("kind", "!=", "coded")
+    .limit(1)
+    .executeTakeFirst();
+  return line !== undefined || input !== undefined || moves !== undefined;
 }

@@ -124,6 +124,8 @@ export interface LotsTable {
   entryJson: string | null;
   eventId: string;
   createdAt: number;
+  revokedAt: number | null;
+  revokeReason: string | null;
 }
 
 export interface LotInputsTable {
@@ -161,6 +163,7 @@ export interface ShipmentsTable {
   status: string;
   shippedAt: number;
   eventId: string;
+  revokeReason: string | null;
 }
 
 export interface ShipmentLinesTable {
@@ -204,7 +207,17 @@ export interface IdempotencyKeysTable {
   createdAt: number;
 }
 
+export interface EventErrorDeclarationsTable {
+  eventId: string;
+  declaredAt: number;
+  reason: string;
+  note: string | null;
+  declaredBy: string;
+  declarationJson: string;
+}
+
 export interface Database {
+  eventErrorDeclarations: EventErrorDeclarationsTable;
   catalogue: CatalogueTable;
   products: ProductsTable;
   lots: LotsTable;

@@ -15,6 +15,7 @@ export async function insertShipment(db: Db, s: Shipment): Promise<void> {
       status: s.status,
       shippedAt: s.shippedAt,
       eventId: s.eventId,
+      revokeReason: null,
     })
     .execute();
   await db
@@ -113,4 +114,14 @@ function lineFromRow(l: ShipmentLinesTable & { traceKey: string; lotCode: string
     reason: l.reason,
     settledAt: l.settledAt === null ? null : Number(l.settledAt),
   };
+}
+
+/** Marks a shipment and all its lines revoked, keeping every row. */
+export async function markShipmentRevoked(db: Db, id: string, at: number, reason: string): Promise<void> {
+  await db.updateTable("shipments").set({ status: "revoked", revokeReason: reason }).where("id", "=", id).execute();
+  await db
+    .updateTable("shipmentLines")
+    .set({ state: "revoked", reason, settledAt: at })
+    .where("shipmentId", "=", id)
+    .execute();
 }

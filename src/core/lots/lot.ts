@@ -26,6 +26,8 @@ export interface Lot {
   readonly entryDetails: Readonly<Record<string, unknown>> | null;
   readonly eventId: string;
   readonly createdAt: number;
+  /** Set when the coding was revoked as a mistake (the record stays; see services/corrections). */
+  readonly revokedAt: number | null;
 }
 
 /** The trace key of a GS1-keyed lot: the Digital Link path (GS1 Digital Link URI Syntax §4: /01/{gtin}/10/{lot}). */

@@ -11,8 +11,8 @@ export type Receiver =
     }
   | { readonly kind: "consumers" };
 
-export type ShipmentStatus = "in_transit" | "received" | "partially_received" | "rejected" | "settled";
-export type LineState = "pending" | "received" | "rejected";
+export type ShipmentStatus = "in_transit" | "received" | "partially_received" | "rejected" | "settled" | "revoked";
+export type LineState = "pending" | "received" | "rejected" | "revoked";
 
 export interface ShipmentLine {
   readonly lineNo: number;

@@ -128,6 +128,7 @@ export async function createLot(
     entry: variant?.entry ?? (inputs.length > 0 ? ("transformation" as const) : ("coded" as const)),
     entryDetails: variant?.details ?? null,
     createdAt: now,
+    revokedAt: null,
   };
   const eventId = variant
     ? await variant.recordEvent(lotBase)

@@ -29,5 +29,10 @@ export async function resolveTraceCode(tx: Db, ctx: ServiceContext, text: string
   const found = await findLotByTraceKey(tx, key);
   if (!found)
     throw new AppError("unknown-trace-code", `no lot on this platform has the trace code ${text}`, { pointer });
+  if (found.revokedAt !== null) {
+    throw new AppError("lot-revoked", `the coding of lot ${found.lotCode} was revoked; this code may not be used`, {
+      pointer,
+    });
+  }
   return found;
 }

@@ -4,6 +4,7 @@ import * as m0001 from "./0001-foundation.ts";
 import * as m0002 from "./0002-codes.ts";
 import * as m0003 from "./0003-supply-chain.ts";
 import * as m0004 from "./0004-first-station.ts";
+import * as m0005 from "./0005-corrections.ts";
 
 interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -15,6 +16,7 @@ const migrations: readonly (readonly [string, Migration])[] = [
   ["0002-codes", m0002],
   ["0003-supply-chain", m0003],
   ["0004-first-station", m0004],
+  ["0005-corrections", m0005],
 ];
 
 export const latestMigration = migrations.at(-1)?.[0] as string;

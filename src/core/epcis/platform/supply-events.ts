@@ -164,15 +164,16 @@ export function rejectionEvent(
 
 /**
  * The end of a lot's chain at a holder (CBV 2.0 §7.1/§7.2): a retail sale is retail_selling/retail_sold; kitchen
- * use consumes the goods — decommissioning/inactive; a loss is stock_taking/unknown (where it went is not
- * known); a destruction is destroying/destroyed.
+ * use serves the food out in portions — dispensing/dispensed (decommissioning is about identifiers, not food); a
+ * loss is found by counting and its cause is rarely known — stock_taking/unknown; a destruction ends the objects'
+ * existence — action DELETE, destroying/destroyed.
  */
 export function endOfChainEvent(
   c: Common & { kind: "retail_sale" | "kitchen_use" | "loss" | "destruction"; line: Line; reason: string | null },
 ): BuiltEvent {
   const steps = {
     retail_sale: ["retail_selling", "retail_sold"],
-    kitchen_use: ["decommissioning", "inactive"],
+    kitchen_use: ["dispensing", "dispensed"],
     loss: ["stock_taking", "unknown"],
     destruction: ["destroying", "destroyed"],
   } as const;
@@ -181,7 +182,7 @@ export function endOfChainEvent(
     ...head("ObjectEvent", c),
     epcList: [],
     quantityList: [quantityElement(c.line.lot, c.line.quantityMilli, c.base)],
-    action: "OBSERVE",
+    action: c.kind === "destruction" ? "DELETE" : "OBSERVE",
     bizStep,
     disposition,
     readPoint: { id: partyUri(c.recordedBy, c.base) },

@@ -19,6 +19,7 @@ export function presentLot(lot: Lot, view: "full" | "public", resolverBase: stri
     originRegion: lot.originRegion,
     originPlace: lot.originPlace,
     entry: lot.entry,
+    revoked: lot.revokedAt !== null,
     eventId: lot.eventId,
     links: {
       qr: `/v1/barcodes/qr?data=${encodeURIComponent(traceCode)}&format=svg`,

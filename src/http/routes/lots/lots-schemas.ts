@@ -99,6 +99,7 @@ export const lotSchema = Type.Object({
   originRegion: Type.String(),
   originPlace: Type.Union([Type.String(), Type.Null()]),
   entry: Type.String(),
+  revoked: Type.Boolean({ description: "The coding was revoked as a mistake; the code may not be used" }),
   eventId: Type.String(),
   links: Type.Object({ qr: Type.String(), label: Type.String() }),
   view: Type.String(),
