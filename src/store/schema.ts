@@ -216,7 +216,19 @@ export interface EventErrorDeclarationsTable {
   declarationJson: string;
 }
 
+export interface RetainedSamplesTable {
+  id: string;
+  lotId: string;
+  partyId: string;
+  quantityMilli: number;
+  unit: string;
+  keptAt: string;
+  keptUntil: string;
+  createdAt: number;
+}
+
 export interface Database {
+  retainedSamples: RetainedSamplesTable;
   eventErrorDeclarations: EventErrorDeclarationsTable;
   catalogue: CatalogueTable;
   products: ProductsTable;

@@ -5,6 +5,7 @@ import * as m0002 from "./0002-codes.ts";
 import * as m0003 from "./0003-supply-chain.ts";
 import * as m0004 from "./0004-first-station.ts";
 import * as m0005 from "./0005-corrections.ts";
+import * as m0006 from "./0006-retained-samples.ts";
 
 interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -17,6 +18,7 @@ const migrations: readonly (readonly [string, Migration])[] = [
   ["0003-supply-chain", m0003],
   ["0004-first-station", m0004],
   ["0005-corrections", m0005],
+  ["0006-retained-samples", m0006],
 ];
 
 export const latestMigration = migrations.at(-1)?.[0] as string;

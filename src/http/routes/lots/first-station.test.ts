@@ -94,6 +94,26 @@ describe.each(engines)("an imported lot from its first-station report to a super
       bizStep: "receiving",
       ilmd: { "cbvmda:countryOfOrigin": "AU", "sy:customsDeclarationNo": "350120260001234567" },
     });
+    // The importer keeps a retained sample; the shop sees none of it.
+    const sample = await t.app.inject({
+      method: "POST",
+      url: `/v1/lots/${entered.id}/samples`,
+      headers: importer,
+      payload: { quantity: 2, keptAt: "马尾冷库 3 号柜", keptUntil: "2028-04-01" },
+    });
+    expect(sample.statusCode, sample.body).toBe(201);
+    expect((await t.app.inject({ url: `/v1/lots/${entered.id}/samples`, headers: importer })).json().items).toEqual([
+      expect.objectContaining({ quantity: 2, unit: "bag", keptAt: "马尾冷库 3 号柜" }),
+    ]);
+    expect((await t.app.inject({ url: `/v1/lots/${entered.id}/samples`, headers: shop })).json().items).toEqual([]);
+    const past = await t.app.inject({
+      method: "POST",
+      url: `/v1/lots/${entered.id}/samples`,
+      headers: importer,
+      payload: { quantity: 1, keptAt: "x", keptUntil: "2020-01-01" },
+    });
+    expect(past.json().pointer).toBe("/body/keptUntil");
+
     // The public view of the lot shows no quantities or papers.
     const pub = (await t.app.inject({ url: `/v1/lots/${entered.id}` })).json();
     expect(pub.view).toBe("public");

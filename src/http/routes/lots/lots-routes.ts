@@ -1,10 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
+import { fromMilli } from "../../../core/quantity.ts";
 import { labelFormats, labelLayouts, labelLocales, labelSizes } from "../../../services/labels/label-data.ts";
 import { renderLotLabel } from "../../../services/labels/render-lot-label.ts";
 import { codeLots } from "../../../services/lots/code-lots.ts";
 import { getLot } from "../../../services/lots/get-lot.ts";
 import { reportFirstStation } from "../../../services/lots/report-first-station.ts";
+import { listSamples, retainSample } from "../../../services/lots/retain-sample.ts";
+import type { RetainedSample } from "../../../store/sample-store.ts";
 import { idParams, problemResponses, stringEnum } from "../shared-schemas.ts";
 import { presentLot } from "./lots-presenter.ts";
 import { codeLotsBody, firstStationBody, lotSchema } from "./lots-schemas.ts";
@@ -95,5 +98,60 @@ export const lotsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
       return reply.type(out.contentType).send(out.body);
     },
+  );
+
+  const sample = Type.Object({
+    id: Type.String(),
+    lotId: Type.String(),
+    partyId: Type.String(),
+    quantity: Type.Number(),
+    unit: Type.String(),
+    keptAt: Type.String(),
+    keptUntil: Type.String(),
+  });
+  const presentSample = (s: RetainedSample) => ({
+    id: s.id,
+    lotId: s.lotId,
+    partyId: s.partyId,
+    quantity: fromMilli(s.quantityMilli),
+    unit: s.unit,
+    keptAt: s.keptAt,
+    keptUntil: s.keptUntil,
+  });
+  app.post(
+    "/v1/lots/:id/samples",
+    {
+      config: { auth: "required", idempotent: true },
+      schema: {
+        tags,
+        summary: "Record a retained sample (留样) of a lot",
+        params: idParams,
+        body: Type.Object(
+          {
+            partyId: Type.Optional(Type.String({ maxLength: 64 })),
+            quantity: Type.Number({ exclusiveMinimum: 0 }),
+            keptAt: Type.String({ minLength: 1, maxLength: 200, description: "Where the sample is kept" }),
+            keptUntil: Type.String({ format: "date" }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: sample, ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(presentSample(await retainSample(request.ctx, request.params.id, request.body))),
+  );
+  app.get(
+    "/v1/lots/:id/samples",
+    {
+      config: { auth: "required" },
+      schema: {
+        tags,
+        summary: "Retained samples of a lot",
+        params: idParams,
+        response: { 200: Type.Object({ items: Type.Array(sample) }), ...problemResponses },
+      },
+    },
+    async (request) => ({ items: (await listSamples(request.ctx, request.params.id)).map(presentSample) }),
   );
 };
