@@ -67,6 +67,12 @@ export const errorRegistry = {
     titleZh: "该明细已确认收货或拒收",
   },
   "quantity-exceeds-shipment": { status: 422, title: "More than was shipped", titleZh: "数量超过发货数量" },
+  "unsupported-file-type": {
+    status: 415,
+    title: "This kind of file is not accepted",
+    titleZh: "不支持该文件类型（请上传 PDF、PNG、JPEG 或 WebP）",
+  },
+  "file-too-large": { status: 413, title: "The file is too large", titleZh: "文件过大" },
   "cannot-revoke": { status: 409, title: "This record can no longer be revoked", titleZh: "该记录已不能撤销" },
   "lot-revoked": { status: 409, title: "This lot's coding was revoked", titleZh: "该批次赋码已撤销" },
   "idempotency-key-reused": {

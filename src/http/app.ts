@@ -12,6 +12,7 @@ import { auditRoutes } from "./routes/audit/audit-routes.ts";
 import { catalogueRoutes } from "./routes/catalogue/catalogue-routes.ts";
 import { codesRoutes } from "./routes/codes/codes-routes.ts";
 import { correctionsRoutes } from "./routes/corrections/corrections-routes.ts";
+import { documentsRoutes } from "./routes/documents/documents-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
 import { keysRoutes } from "./routes/keys/keys-routes.ts";
 import { labelsRoutes } from "./routes/labels/labels-routes.ts";
@@ -73,5 +74,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(shipmentsRoutes);
   await app.register(stockRoutes);
   await app.register(correctionsRoutes);
+  await app.register(documentsRoutes);
   return app;
 }

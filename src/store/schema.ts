@@ -227,7 +227,37 @@ export interface RetainedSamplesTable {
   createdAt: number;
 }
 
+export interface BlobsTable {
+  sha256: string;
+  bytes: Uint8Array;
+  size: number;
+  mediaType: string;
+  createdAt: number;
+}
+
+export interface DocumentsTable {
+  id: string;
+  kind: string;
+  title: string;
+  sha256: string | null;
+  issuedOn: string | null;
+  issuer: string | null;
+  fieldsJson: string | null;
+  public: number;
+  partyId: string;
+  createdAt: number;
+}
+
+export interface DocumentLinksTable {
+  documentId: string;
+  targetType: string;
+  targetId: string;
+}
+
 export interface Database {
+  blobs: BlobsTable;
+  documents: DocumentsTable;
+  documentLinks: DocumentLinksTable;
   retainedSamples: RetainedSamplesTable;
   eventErrorDeclarations: EventErrorDeclarationsTable;
   catalogue: CatalogueTable;

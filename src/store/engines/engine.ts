@@ -14,6 +14,8 @@ export interface Engine {
   ping(): Promise<void>;
   /** Closes every connection; for SQLite also checkpoints the WAL into the main file. */
   close(): Promise<void>;
+  /** The column type for bytes: "blob" on SQLite, "bytea" on PostgreSQL. */
+  readonly binaryType: "blob" | "bytea";
   /** Serialises schema migrations across processes for the rest of the transaction `tx`. */
   lockForMigration(tx: Transaction<Database>): Promise<void>;
   /** True for a unique-constraint violation, whatever the driver calls it. */

@@ -30,6 +30,7 @@ export async function openPostgresEngine(url: string, options: { poolSize?: numb
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   return {
     kind: "postgres",
+    binaryType: "bytea",
     db,
     description: safe,
     async ping() {

@@ -41,6 +41,7 @@ export function openSqliteEngine(path: string, options: { synchronous?: "NORMAL"
   });
   return {
     kind: "sqlite",
+    binaryType: "blob",
     db,
     description: `sqlite:${file}`,
     async ping() {

@@ -6,9 +6,11 @@ import * as m0003 from "./0003-supply-chain.ts";
 import * as m0004 from "./0004-first-station.ts";
 import * as m0005 from "./0005-corrections.ts";
 import * as m0006 from "./0006-retained-samples.ts";
+import * as m0007 from "./0007-documents.ts";
 
 interface Migration {
-  up(db: Kysely<unknown>): Promise<void>;
+  /** `engine` offers the few capabilities a schema needs (e.g. the binary column type); nothing else differs. */
+  up(db: Kysely<unknown>, engine: Pick<Engine, "binaryType">): Promise<void>;
 }
 
 /** Versioned migrations, in order. Names never change once released: add new files, never edit old ones. */
@@ -19,6 +21,7 @@ const migrations: readonly (readonly [string, Migration])[] = [
   ["0004-first-station", m0004],
   ["0005-corrections", m0005],
   ["0006-retained-samples", m0006],
+  ["0007-documents", m0007],
 ];
 
 export const latestMigration = migrations.at(-1)?.[0] as string;
@@ -44,7 +47,7 @@ export async function migrateToLatest(engine: Engine): Promise<string[]> {
     const applied: string[] = [];
     for (const [name, migration] of migrations) {
       if (done.has(name)) continue;
-      await migration.up(raw);
+      await migration.up(raw, engine);
       await sql`insert into schema_migrations (name, applied_at) values (${name}, ${Date.now()})`.execute(tx);
       applied.push(name);
     }
