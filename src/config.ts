@@ -11,6 +11,8 @@ export interface Config {
   readonly platformId: string;
   /** The operator's GS1 company prefix, when it holds one: products without a GTIN can then get one. */
   readonly gs1CompanyPrefix: string | null;
+  /** Webhooks may point into private networks (off by default: server-side request forgery). */
+  readonly webhookAllowPrivateNetworks: boolean;
   /** Largest accepted request body in bytes. */
   readonly bodyLimit: number;
   /** How long shutdown waits for in-flight requests before giving up. */
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     gs1CompanyPrefix,
+    webhookAllowPrivateNetworks: env.WEBHOOK_ALLOW_PRIVATE_NETWORKS === "1",
     databaseUrl: env.DATABASE_URL?.trim() || "./data/suyuan.db",
     port,
     host: env.HOST ?? "0.0.0.0",

@@ -39,7 +39,7 @@ export function testPlatform(store: Store, clock?: Clock): Platform {
   return createPlatform({
     store,
     regions: loadRegionDirectory(),
-    settings: { platformId: "fj-test", publicBaseUrl: "https://trace.test" },
+    settings: { platformId: "fj-test", publicBaseUrl: "https://trace.test", webhookAllowPrivateNetworks: true },
     logger: silent,
     ...(clock ? { clock } : {}),
   });

@@ -22,6 +22,7 @@ export async function withCliContext<T>(fn: (ctx: ServiceContext, config: Config
         platformId: config.platformId,
         publicBaseUrl: config.publicBaseUrl,
         gs1CompanyPrefix: config.gs1CompanyPrefix,
+        webhookAllowPrivateNetworks: config.webhookAllowPrivateNetworks,
       },
       logger: {
         info() {},

@@ -23,6 +23,7 @@ import { productsRoutes } from "./routes/products/products-routes.ts";
 import { problemSchema } from "./routes/shared-schemas.ts";
 import { shipmentsRoutes } from "./routes/shipments/shipments-routes.ts";
 import { stockRoutes } from "./routes/stock/stock-routes.ts";
+import { webhooksRoutes } from "./routes/webhooks/webhooks-routes.ts";
 
 export interface AppOptions {
   readonly platform: Platform;
@@ -75,5 +76,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(stockRoutes);
   await app.register(correctionsRoutes);
   await app.register(documentsRoutes);
+  await app.register(webhooksRoutes);
   return app;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../config.ts";
 import { createPlatform, type Platform } from "../services/platform.ts";
+import { startOutboxWorker } from "../services/webhooks/deliver-outbox.ts";
 import { loadRegionDirectory } from "../store/reference/region-source.ts";
 import { openStore, type Store } from "../store/store.ts";
 import { buildApp } from "./app.ts";
@@ -31,6 +32,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         platformId: config.platformId,
         publicBaseUrl: config.publicBaseUrl,
         gs1CompanyPrefix: config.gs1CompanyPrefix,
+        webhookAllowPrivateNetworks: config.webhookAllowPrivateNetworks,
       },
       logger: { info() {}, warn() {}, error() {} },
     });
@@ -51,6 +53,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     throw e;
   }
   const running = app;
+  // The worker role runs in the same process by default: it delivers webhook notices from the outbox.
+  const worker = startOutboxWorker({ ...(platform as Platform), logger: running.log });
   const address = running.server.address();
   const url =
     typeof address === "object" && address
@@ -64,7 +68,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     platform: platform as Platform,
     url,
     shutdown(reason) {
-      stopping ??= gracefulShutdown(running, store, config.shutdownTimeoutMs, reason);
+      stopping ??= worker.stop().then(() => gracefulShutdown(running, store, config.shutdownTimeoutMs, reason));
       return stopping;
     },
   };

@@ -10,6 +10,8 @@ export interface PlatformSettings {
   readonly publicBaseUrl: string;
   /** The operator's GS1 company prefix, if it holds one (GS1_COMPANY_PREFIX). */
   readonly gs1CompanyPrefix?: string | null;
+  /** Allow webhooks to private/loopback addresses (WEBHOOK_ALLOW_PRIVATE_NETWORKS=1; tests and closed networks). */
+  readonly webhookAllowPrivateNetworks?: boolean;
 }
 
 export interface Clock {

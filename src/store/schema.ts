@@ -254,7 +254,31 @@ export interface DocumentLinksTable {
   targetId: string;
 }
 
+export interface WebhooksTable {
+  id: string;
+  partyId: string;
+  url: string;
+  /** The HMAC key, kept to sign; shown to the party once when the webhook is created. */
+  secret: string;
+  active: number;
+  createdAt: number;
+}
+
+export interface OutboxTable {
+  id: string;
+  webhookId: string;
+  topic: string;
+  payloadJson: string;
+  createdAt: number;
+  attempts: number;
+  nextAttemptAt: number;
+  deliveredAt: number | null;
+  lastError: string | null;
+}
+
 export interface Database {
+  webhooks: WebhooksTable;
+  outbox: OutboxTable;
   blobs: BlobsTable;
   documents: DocumentsTable;
   documentLinks: DocumentLinksTable;

@@ -7,6 +7,7 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { recordReceiving } from "../events/platform-events.ts";
 import { putStock } from "../holdings/take-stock.ts";
 import type { ServiceContext } from "../service-context.ts";
+import { notifyParty } from "../webhooks/notify-party.ts";
 import { findVoucher } from "./find-voucher.ts";
 import { assertReceiver, chooseLines, type LineChoice } from "./settle-lines.ts";
 
@@ -56,6 +57,12 @@ export async function receiveShipment(
     const after = (await findShipmentById(tx, s.id)) as Shipment;
     await setShipmentStatus(tx, s.id, statusOf(after.lines));
     const shortages = chosen.filter((c) => c.quantityMilli < c.line.quantityMilli).map((c) => c.line.lineNo);
+    await notifyParty(tx, ctx, s.shipperPartyId, "receipt.confirmed", {
+      shipmentId: s.id,
+      voucherCode: s.voucherCode,
+      lines: chosen.map((c) => c.line.lineNo),
+      shortages,
+    });
     await recordAudit(
       tx,
       ctx,

@@ -7,6 +7,7 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { recordRejection } from "../events/platform-events.ts";
 import { putStock } from "../holdings/take-stock.ts";
 import type { ServiceContext } from "../service-context.ts";
+import { notifyParty } from "../webhooks/notify-party.ts";
 import { findVoucher } from "./find-voucher.ts";
 import { assertReceiver, chooseLines, type LineChoice } from "./settle-lines.ts";
 
@@ -61,6 +62,12 @@ export async function rejectShipment(
     }
     const after = (await findShipmentById(tx, s.id)) as Shipment;
     await setShipmentStatus(tx, s.id, statusOf(after.lines));
+    await notifyParty(tx, ctx, s.shipperPartyId, "shipment.rejected", {
+      shipmentId: s.id,
+      voucherCode: s.voucherCode,
+      reason,
+      lines: chosen.map((c) => c.line.lineNo),
+    });
     await recordAudit(
       tx,
       ctx,

@@ -11,6 +11,7 @@ import { recordShipping } from "../events/platform-events.ts";
 import { takeStock } from "../holdings/take-stock.ts";
 import { resolveTraceCode } from "../lots/resolve-trace-code.ts";
 import type { ServiceContext } from "../service-context.ts";
+import { notifyParty } from "../webhooks/notify-party.ts";
 
 export interface ShipInput {
   partyId?: string;
@@ -93,6 +94,15 @@ export async function shipGoods(
       lines: shipmentLines,
     });
     await insertShipment(tx, shipment);
+    if (receiver.kind === "party") {
+      await notifyParty(tx, ctx, receiver.partyId, "receipt.pending", {
+        shipmentId: id,
+        voucherCode,
+        voucherUrl,
+        shipperPartyId: shipperId,
+        lines: lines.length,
+      });
+    }
     await recordAudit(
       tx,
       ctx,

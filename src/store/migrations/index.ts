@@ -7,6 +7,7 @@ import * as m0004 from "./0004-first-station.ts";
 import * as m0005 from "./0005-corrections.ts";
 import * as m0006 from "./0006-retained-samples.ts";
 import * as m0007 from "./0007-documents.ts";
+import * as m0008 from "./0008-webhooks.ts";
 
 interface Migration {
   /** `engine` offers the few capabilities a schema needs (e.g. the binary column type); nothing else differs. */
@@ -22,6 +23,7 @@ const migrations: readonly (readonly [string, Migration])[] = [
   ["0005-corrections", m0005],
   ["0006-retained-samples", m0006],
   ["0007-documents", m0007],
+  ["0008-webhooks", m0008],
 ];
 
 export const latestMigration = migrations.at(-1)?.[0] as string;
