@@ -10,6 +10,9 @@ export interface AiElement {
   readonly value: string;
 }
 
+/** The empty list, shared (frozen) so that parsers need not allocate one for every absent part. */
+export const NO_ELEMENTS: readonly AiElement[] = Object.freeze([]);
+
 /** Bracketed form; "(" in a value is escaped as "\(" so that the text parses back. */
 export function formatBracketed(elements: readonly AiElement[]): string {
   let out = "";

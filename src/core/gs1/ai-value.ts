@@ -2,10 +2,12 @@
  * Validation of one AI's value against its Syntax Dictionary entry: overall length, then each component in turn
  * (consuming its prescribed length, optional components may be absent at the end), its character set, then
  * its linters. Returns the first problem, or undefined. The linters of each AI are resolved once, ahead of use,
- * and nothing is allocated on success (this is the hot path of every parser).
+ * the common formats are accepted by one loop first (ai-value-accept.ts), and nothing is allocated on success
+ * (this is the hot path of every parser).
  */
 import type { AiComponent, AiEntry } from "./ai-entry.ts";
 import { AI_TABLE } from "./ai-table.generated.ts";
+import { type Acceptance, acceptanceFor, accepts } from "./ai-value-accept.ts";
 import type { Gs1Error } from "./gs1-error.ts";
 import type { LintContext, Linter } from "./lint-result.ts";
 import { CSET_LINTERS, LINTERS } from "./linters.ts";
@@ -30,20 +32,37 @@ function missingLinter(name: string): never {
   throw new Error(`linter ${name} named by the dictionary is not implemented`);
 }
 
-const COMPILED: ReadonlyMap<AiEntry, readonly CompiledComponent[]> = new Map(
-  AI_TABLE.map((e) => [e, e.components.map(compile)]),
-);
+interface CompiledAi {
+  readonly acceptance: Acceptance;
+  readonly components: readonly CompiledComponent[];
+}
+
+function compileAi(e: AiEntry): CompiledAi {
+  return { acceptance: acceptanceFor(e), components: e.components.map(compile) };
+}
+
+const COMPILED: ReadonlyMap<AiEntry, CompiledAi> = new Map(AI_TABLE.map((e) => [e, compileAi(e)]));
 
 function problem(code: Gs1Error["code"], ai: string, message: string, extra: Partial<Gs1Error> = {}): Gs1Error {
   return { code, message: `AI (${ai}) ${message}`, ai, ...extra };
 }
 
 export function checkAiValue(entry: AiEntry, value: string, ctx?: LintContext): Gs1Error | undefined {
+  const compiled = COMPILED.get(entry) ?? compileAi(entry);
+  return accepts(compiled.acceptance, value, ctx) ? undefined : fullCheck(entry, compiled, value, ctx);
+}
+
+/** checkAiValue without the quick acceptance (exported for the test that holds the two to each other). */
+export function checkAiValueFully(entry: AiEntry, value: string, ctx?: LintContext): Gs1Error | undefined {
+  return fullCheck(entry, COMPILED.get(entry) ?? compileAi(entry), value, ctx);
+}
+
+function fullCheck(entry: AiEntry, compiled: CompiledAi, value: string, ctx?: LintContext): Gs1Error | undefined {
   const ai = entry.ai;
   const n = value.length;
   if (n === 0) return problem("value-empty", ai, "value is empty");
   if (n > entry.maxLength) return problem("value-too-long", ai, "value is too long");
-  const comps = COMPILED.get(entry) ?? entry.components.map(compile);
+  const comps = compiled.components;
   let pos = 0;
   for (let c = 0; c < comps.length; c++) {
     const comp = comps[c] as CompiledComponent;

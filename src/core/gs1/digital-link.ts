@@ -3,16 +3,22 @@
  * optional stem, the primary key and its qualifiers in the path, data attributes as "AI=value" in the query;
  * other query parameters are passed through as ignored, the fragment is dropped. The result is validated as
  * element strings (values, then the association rules of the whole set unless turned off).
+ * Valid URIs of the everyday shapes are answered by a fast path (digital-link-fast-path.ts) that gives the
+ * very same results; everything else, errors included, by the general parser below.
  */
-import { aiEntry, looksLikeAi } from "./ai-dictionary.ts";
-import type { AiElement } from "./ai-element.ts";
+import { aiEntry } from "./ai-dictionary.ts";
+import { type AiElement, NO_ELEMENTS } from "./ai-element.ts";
 import { checkAiValue, checkUnknownAiValue } from "./ai-value.ts";
 import { checkAssociations } from "./association-rules.ts";
-import { belongsInPath, findPrimaryKey, isValidQualifierSequence, pathAi } from "./digital-link-path.ts";
+import { parseCommonDigitalLink } from "./digital-link-fast-path.ts";
+import { findPrimaryKey, isValidQualifierSequence, padGtin, pathAi, pathEntry } from "./digital-link-path.ts";
+import { NO_QUERY, parseQuery } from "./digital-link-query.ts";
 import type { ElementParseOptions } from "./element-string.ts";
 import { err, ok, type Result } from "./gs1-error.ts";
-import { firstNonDigit } from "./lint-result.ts";
 import { uriUnescape } from "./percent-encoding.ts";
+import { allIn, HOST_CHAR, schemeLength, URI_CHAR } from "./uri-syntax.ts";
+
+export { schemeLength };
 
 export interface DigitalLink {
   /** Scheme, host and any stem path before the primary key, e.g. "https://example.com/stem". */
@@ -37,50 +43,26 @@ export interface DigitalLinkParseOptions extends ElementParseOptions {
   readonly unknownAisAsAttributes?: boolean;
 }
 
-/** Characters allowed in a URI (RFC 3986 §2): unreserved, reserved and "%". */
-const URI_CHAR: Uint8Array = (() => {
-  const t = new Uint8Array(128);
-  const chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%";
-  for (const c of chars) t[c.charCodeAt(0)] = 1;
-  return t;
-})();
+const NO_OPTIONS: DigitalLinkParseOptions = Object.freeze({});
 
-/** Host characters the GS1 parser accepts: registered names, IPv4, bracketed IPv6 (no zone ids), ports. */
-const HOST_CHAR: Uint8Array = (() => {
-  const t = new Uint8Array(128);
-  for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:[]") t[c.charCodeAt(0)] = 1;
-  return t;
-})();
+/** Decoded value of a path segment; a "%00" escape cannot stand for a character of an AI value. */
+function pathValue(uri: string, from: number, to: number): string | undefined {
+  const raw = uri.slice(from, to);
+  const value = uriUnescape(raw, false);
+  return value !== raw && value.includes("\0") ? undefined : value;
+}
 
-function allIn(table: Uint8Array, s: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 128 || table[c] !== 1) return false;
+export function parseDigitalLink(uri: string, opts: DigitalLinkParseOptions = NO_OPTIONS): Result<DigitalLink> {
+  // The common shapes first; a configured GCP lookup is consulted by the linters, so those go the general way.
+  if (opts.lint?.gcpLookup === undefined) {
+    const common = parseCommonDigitalLink(uri);
+    if (common !== undefined) return common;
   }
-  return true;
+  return parseAnyDigitalLink(uri, opts);
 }
 
-/** Length of the scheme and "://" (7 or 8), or 0 when it is not http(s). */
-export function schemeLength(uri: string, anyCase: boolean): number {
-  const head = uri.slice(0, 8);
-  if (head.startsWith("https://") || head.startsWith("HTTPS://")) return 8;
-  if (head.startsWith("http://") || head.startsWith("HTTP://")) return 7;
-  if (!anyCase) return 0;
-  const lower = head.toLowerCase();
-  return lower.startsWith("https://") ? 8 : lower.startsWith("http://") ? 7 : 0;
-}
-
-function gtin14(ai: string, value: string, opts: DigitalLinkParseOptions): string {
-  const n = value.length;
-  return ai === "01" && opts.zeroSuppressedGtin && (n === 8 || n === 12 || n === 13) ? value.padStart(14, "0") : value;
-}
-
-function contains(elements: readonly AiElement[], ai: string): boolean {
-  for (const e of elements) if (e.ai === ai) return true;
-  return false;
-}
-
-export function parseDigitalLink(uri: string, opts: DigitalLinkParseOptions = {}): Result<DigitalLink> {
+/** The general parser, for every URI and option (exported for the test that holds the fast path to it). */
+export function parseAnyDigitalLink(uri: string, opts: DigitalLinkParseOptions): Result<DigitalLink> {
   const scheme = schemeLength(uri, opts.anySchemeCase === true);
   if (scheme === 0) return err("dl-scheme", "Scheme must be http:// or HTTP:// or https:// or HTTPS://");
   const slash = uri.indexOf("/", scheme);
@@ -103,68 +85,26 @@ export function parseDigitalLink(uri: string, opts: DigitalLinkParseOptions = {}
     const mid = uri.indexOf("/", at + 1);
     const next = uri.indexOf("/", mid + 1);
     const stop = next < 0 || next > pathEnd ? pathEnd : next;
-    const ai = pathAi(uri.slice(at + 1, mid), alphas);
+    // findPrimaryKey has walked these very segments, so every AI from the key on is known (entry is defined).
+    const entry = pathEntry(uri, at + 1, mid, alphas);
+    const ai = entry !== undefined ? entry.ai : pathAi(uri.slice(at + 1, mid), alphas);
     if (stop === mid + 1) return err("dl-empty-value", `AI (${ai}) value path element is empty`, { ai });
-    const value = uriUnescape(uri.slice(mid + 1, stop), false);
-    if (value.includes("\0")) {
+    const value = pathValue(uri, mid + 1, stop);
+    if (value === undefined) {
       return err("dl-null-character", `Decoded AI (${ai}) from DL path info contains illegal null character`, { ai });
     }
-    path.push({ ai, value: gtin14(ai, value, opts) });
+    path.push({ ai, value: padGtin(ai, value, opts.zeroSuppressedGtin) });
     at = stop;
   }
-  const key = path[0] as AiElement;
-  const qualifiers = path.slice(1);
-  const qualifierAis = qualifiers.map((e) => e.ai);
-  if (!isValidQualifierSequence(key.ai, qualifierAis)) {
+  if (!isValidQualifierSequence(path)) {
     return err("dl-key-qualifier-sequence", "The AIs in the path are not a valid key-qualifier sequence for the key");
   }
+  const query = q >= 0 && q < end ? parseQuery(uri, q + 1, end, path, opts) : NO_QUERY;
+  if (!query.ok) return query;
+  const { attributes, ignoredParams } = query.value;
 
-  const attributes: AiElement[] = [];
-  const ignoredParams: string[] = [];
-  if (q >= 0 && q < end) {
-    for (let from = q + 1; from < end; ) {
-      let amp = uri.indexOf("&", from);
-      if (amp < 0 || amp > end) amp = end;
-      const param = uri.slice(from, amp);
-      from = amp + 1;
-      if (param === "") continue;
-      const eq = param.indexOf("=");
-      const name = eq < 0 ? param : param.slice(0, eq);
-      if (name.length === 0 || firstNonDigit(name) >= 0) {
-        ignoredParams.push(param);
-        continue;
-      }
-      const entry = aiEntry(name);
-      if (!entry && !opts.permitUnknownAis) return err("dl-unknown-ai", `Unknown AI (${name}) in query parameters`);
-      if (!entry && !(opts.unknownAisAsAttributes && looksLikeAi(name))) {
-        return err("dl-not-attribute", `AI (${name}) is not a valid DL URI data attribute`, { ai: name });
-      }
-      const raw = eq < 0 ? "" : param.slice(eq + 1);
-      if (raw === "") return err("dl-empty-value", `AI (${name}) value query element is empty`, { ai: name });
-      if (contains(path, name) || contains(attributes, name)) {
-        return err("dl-duplicate-ai", `AI (${name}) is duplicated`, { ai: name });
-      }
-      if (belongsInPath(key.ai, qualifierAis, name)) {
-        return err("dl-qualifier-in-query", `AI (${name}) from query params should be in the path info`, { ai: name });
-      }
-      if (entry && !entry.dlAttr) {
-        return err("dl-not-attribute", `AI (${name}) is not a valid DL URI data attribute`, { ai: name });
-      }
-      const value = uriUnescape(raw, true);
-      if (value.includes("\0")) {
-        return err(
-          "dl-null-character",
-          `Decoded AI (${name}) value from DL query params contains illegal null character`,
-          {
-            ai: name,
-          },
-        );
-      }
-      attributes.push({ ai: name, value: gtin14(name, value, opts) });
-    }
-  }
-
-  const elements = attributes.length === 0 ? path : path.concat(attributes);
+  const elements = attributes.length === 0 ? path : path.slice();
+  for (let i = 0; i < attributes.length; i++) elements.push(attributes[i] as AiElement);
   for (const e of elements) {
     const entry = aiEntry(e.ai);
     const problem = entry ? checkAiValue(entry, e.value, opts.lint) : checkUnknownAiValue(e.ai, e.value);
@@ -174,5 +114,7 @@ export function parseDigitalLink(uri: string, opts: DigitalLinkParseOptions = {}
     const problem = checkAssociations(elements);
     if (problem) return { ok: false, error: problem };
   }
+  const key = path[0] as AiElement;
+  const qualifiers = path.length === 1 ? NO_ELEMENTS : path.slice(1);
   return ok({ stem: uri.slice(0, k), key, qualifiers, attributes, elements, ignoredParams });
 }

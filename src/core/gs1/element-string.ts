@@ -4,8 +4,9 @@
  * every value against the Syntax Dictionary and of the association rules over the whole set.
  * Linear scans only: no regular expressions, no exceptions.
  */
-import { aiAt, aiEntry, looksLikeAi } from "./ai-dictionary.ts";
+import { aiAt, aiEntry, aiEntryAt, looksLikeAi } from "./ai-dictionary.ts";
 import type { AiElement } from "./ai-element.ts";
+import type { AiEntry } from "./ai-entry.ts";
 import { checkAiValue, checkUnknownAiValue } from "./ai-value.ts";
 import { checkAssociations } from "./association-rules.ts";
 import { err, type Gs1Error, ok, type Result } from "./gs1-error.ts";
@@ -22,8 +23,13 @@ export interface ElementParseOptions {
   readonly lint?: LintContext;
 }
 
-function checkValue(ai: string, value: string, at: number, opts: ElementParseOptions): Gs1Error | undefined {
-  const entry = aiEntry(ai);
+function checkValue(
+  ai: string,
+  value: string,
+  at: number,
+  opts: ElementParseOptions,
+  entry: AiEntry | undefined = aiEntry(ai),
+): Gs1Error | undefined {
   const problem = entry ? checkAiValue(entry, value, opts.lint) : checkUnknownAiValue(ai, value);
   return problem ? { ...problem, position: at + (problem.valueOffset ?? 0) } : undefined;
 }
@@ -43,8 +49,10 @@ export function parseBracketed(text: string, opts: ElementParseOptions = {}): Re
   while (pos < n) {
     const close = text.indexOf(")", pos + 1);
     if (close < 0) return err("malformed", "Failed to parse AI data", { position: pos });
-    const ai = text.slice(pos + 1, close);
-    if (!aiEntry(ai) && !(opts.permitUnknownAis && looksLikeAi(ai))) {
+    // The AI is read in place; only an AI the dictionary does not know becomes a string of its own.
+    const entry = aiEntryAt(text, pos + 1, close);
+    const ai = entry !== undefined ? entry.ai : text.slice(pos + 1, close);
+    if (!entry && !(opts.permitUnknownAis && looksLikeAi(ai))) {
       return err("unknown-ai", `Unrecognised AI: ${ai}`, { ai, position: pos + 1 });
     }
     const start = close + 1;
@@ -65,7 +73,7 @@ export function parseBracketed(text: string, opts: ElementParseOptions = {}): Re
         position: start + value.indexOf("^"),
       });
     }
-    const problem = checkValue(ai, value, start, opts);
+    const problem = checkValue(ai, value, start, opts, entry);
     if (problem) return { ok: false, error: problem };
     if (elements.length === MAX_AIS) return err("too-many-ais", "Too many AIs", { position: pos });
     elements.push({ ai, value });
@@ -94,7 +102,7 @@ export function parseRaw(data: string, opts: ElementParseOptions = {}): Result<r
     const limit = entry.fnc1 ? n : Math.min(n, start + entry.maxLength);
     while (end < limit && data.charCodeAt(end) !== FNC1 && data.charCodeAt(end) !== GS) end++;
     const value = data.slice(start, end);
-    const problem = checkValue(entry.ai, value, start, opts);
+    const problem = checkValue(entry.ai, value, start, opts, entry);
     if (problem) return { ok: false, error: problem };
     if (elements.length === MAX_AIS) return err("too-many-ais", "Too many AIs", { position: pos });
     elements.push({ ai: entry.ai, value });
