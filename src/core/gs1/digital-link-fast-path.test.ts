@@ -93,7 +93,13 @@ const uri = fc
       fc.constantFrom("id.gs1.org", "Example.COM", "e.cn", "a_b.c:8080", "[::1]"),
       fc.constantFrom("", "bad host", "例.cn", "a#b"),
     ),
-    stem: fc.constantFrom("", "", "/stem", "/a/b", "/01/09520123456788", "/00", "//"),
+    stem: fc.oneof(
+      fc.constantFrom("", "", "/stem", "/a/b", "/01/09520123456788", "/00", "//"),
+      // Long stems of AI-like segments: more slashes than the fast path keeps (it reads the last few).
+      fc
+        .array(fc.constantFrom("a", "01", "10", "00", "21", "09520123456788", ""), { maxLength: 24 })
+        .map((p) => p.map((x) => `/${x}`).join("")),
+    ),
     path: key.chain((k) => qualifiers(k[0]).map((q): readonly Pair[] => [k, ...q])),
     trailing: mostly(fc.constant(""), fc.constantFrom("/", "//", "/10")),
     query: fc.option(fc.array(param, { maxLength: 4 }), { nil: undefined }),
@@ -143,6 +149,7 @@ describe("Digital Link fast path", () => {
       "https://trace.example.cn/stem/01/09520123456788/22/V1/10/L%2F1/21/S?17=261231&utm_source=wechat",
       "https://id.gs1.org/414/9520123456788/254/32a%2Fb",
       "https://id.gs1.org/00/952012345678912345?02=09520123456788&37=25",
+      "https://e.cn/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/01/09520123456788/22/V/10/L/21/S",
     ]) {
       const fast = parseCommonDigitalLink(u);
       expect(fast, u).toBeDefined();
