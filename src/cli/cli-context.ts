@@ -1,9 +1,8 @@
 import { userInfo } from "node:os";
 import { type Config, loadConfig } from "../config.ts";
 import { systemActor } from "../core/auth/actor.ts";
-import { createPlatform } from "../services/platform.ts";
+import { platformFromConfig } from "../platform-from-config.ts";
 import { cliOrigin, contextFor, type ServiceContext } from "../services/service-context.ts";
-import { loadRegionDirectory } from "../store/reference/region-source.ts";
 import { openStore } from "../store/store.ts";
 
 /**
@@ -15,20 +14,10 @@ export async function withCliContext<T>(fn: (ctx: ServiceContext, config: Config
   const store = await openStore(config.databaseUrl);
   try {
     await store.migrate();
-    const platform = createPlatform({
-      store,
-      regions: loadRegionDirectory(),
-      settings: {
-        platformId: config.platformId,
-        publicBaseUrl: config.publicBaseUrl,
-        gs1CompanyPrefix: config.gs1CompanyPrefix,
-        webhookAllowPrivateNetworks: config.webhookAllowPrivateNetworks,
-      },
-      logger: {
-        info() {},
-        warn: (o, m) => console.error(m ?? o),
-        error: (o, m) => console.error(m ?? o),
-      },
+    const platform = platformFromConfig(config, store, {
+      info() {},
+      warn: (o, m) => console.error(m ?? o),
+      error: (o, m) => console.error(m ?? o),
     });
     return await fn(contextFor(platform, systemActor(`cli@${safeUser()}`), cliOrigin), config);
   } finally {

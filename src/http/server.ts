@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../config.ts";
-import { createPlatform, type Platform } from "../services/platform.ts";
+import { platformFromConfig } from "../platform-from-config.ts";
+import type { Platform } from "../services/platform.ts";
 import { startOutboxWorker } from "../services/webhooks/deliver-outbox.ts";
-import { loadRegionDirectory } from "../store/reference/region-source.ts";
 import { openStore, type Store } from "../store/store.ts";
 import { buildApp } from "./app.ts";
 import { gracefulShutdown } from "./graceful-shutdown.ts";
@@ -25,17 +25,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let platform: Platform | undefined;
   try {
     await store.migrate();
-    platform = createPlatform({
-      store,
-      regions: loadRegionDirectory(),
-      settings: {
-        platformId: config.platformId,
-        publicBaseUrl: config.publicBaseUrl,
-        gs1CompanyPrefix: config.gs1CompanyPrefix,
-        webhookAllowPrivateNetworks: config.webhookAllowPrivateNetworks,
-      },
-      logger: { info() {}, warn() {}, error() {} },
-    });
+    platform = platformFromConfig(config, store, { info() {}, warn() {}, error() {} });
     app = await buildApp({
       platform,
       logger: { level: config.logLevel, redact: ["req.headers.authorization"] },

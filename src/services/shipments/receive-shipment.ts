@@ -1,15 +1,12 @@
 import { AppError } from "../../core/errors.ts";
 import { type Shipment, statusOf } from "../../core/shipments/shipment.ts";
-import { findLotsByIds } from "../../store/lot-store.ts";
-import { findPartyById } from "../../store/party-store.ts";
 import { findShipmentById, setShipmentStatus, settleLine } from "../../store/shipment-store.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { recordReceiving } from "../events/platform-events.ts";
 import { putStock } from "../holdings/take-stock.ts";
 import type { ServiceContext } from "../service-context.ts";
 import { notifyParty } from "../webhooks/notify-party.ts";
-import { findVoucher } from "./find-voucher.ts";
-import { assertReceiver, chooseLines, type LineChoice } from "./settle-lines.ts";
+import { type LineChoice, openVoucherForReceiver } from "./settle-lines.ts";
 
 /**
  * Scan-to-receive (扫码入库): confirms all pending lines of a voucher, or the ones named; a lower quantity is a
@@ -20,25 +17,17 @@ export async function receiveShipment(
   input: { voucher: string; lines?: LineChoice[] },
 ): Promise<Shipment> {
   return ctx.store.transaction(async (tx) => {
-    const actorParty = ctx.actor.kind === "enterprise" ? ctx.actor.partyId : null;
-    const s = await findVoucher(tx, ctx, input.voucher, actorParty);
-    const receiverId = assertReceiver(ctx, s);
-    const chosen = await chooseLines(tx, ctx, s, input.lines);
-    const [receiver, shipper, lots] = await Promise.all([
-      findPartyById(tx, receiverId),
-      findPartyById(tx, s.shipperPartyId),
-      findLotsByIds(
-        tx,
-        chosen.map((c) => c.line.lotId),
-      ),
-    ]);
-    if (!receiver || !shipper) throw new AppError("not-found", "a party of this voucher no longer exists");
-    const voucherUrl = `${ctx.settings.publicBaseUrl}/v/${s.voucherCode}`;
+    const { s, receiverId, chosen, receiver, shipper, lotOf, voucherUrl } = await openVoucherForReceiver(
+      tx,
+      ctx,
+      input.voucher,
+      input.lines,
+    );
     const eventId = await recordReceiving(tx, ctx, {
       receiver,
       shipper,
       voucherUrl,
-      lines: chosen.map((c) => ({ lot: lots.get(c.line.lotId)!, quantityMilli: c.quantityMilli })),
+      lines: chosen.map((c) => ({ lot: lotOf(c.line.lotId), quantityMilli: c.quantityMilli })),
     });
     const now = ctx.clock.now();
     for (const c of chosen) {

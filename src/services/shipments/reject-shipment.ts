@@ -1,15 +1,12 @@
 import { AppError } from "../../core/errors.ts";
 import { type Shipment, statusOf } from "../../core/shipments/shipment.ts";
-import { findLotsByIds } from "../../store/lot-store.ts";
-import { findPartyById } from "../../store/party-store.ts";
 import { findShipmentById, setShipmentStatus, settleLine } from "../../store/shipment-store.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { recordRejection } from "../events/platform-events.ts";
 import { putStock } from "../holdings/take-stock.ts";
 import type { ServiceContext } from "../service-context.ts";
 import { notifyParty } from "../webhooks/notify-party.ts";
-import { findVoucher } from "./find-voucher.ts";
-import { assertReceiver, chooseLines, type LineChoice } from "./settle-lines.ts";
+import { type LineChoice, openVoucherForReceiver } from "./settle-lines.ts";
 
 /** Rejection (拒收) of a voucher or of some lines, with a reason: the goods return to the shipper's stock. */
 export async function rejectShipment(
@@ -19,32 +16,19 @@ export async function rejectShipment(
   const reason = input.reason.trim();
   if (!reason) throw new AppError("validation-failed", "say why the goods are rejected", { pointer: "/body/reason" });
   return ctx.store.transaction(async (tx) => {
-    const actorParty = ctx.actor.kind === "enterprise" ? ctx.actor.partyId : null;
-    const s = await findVoucher(tx, ctx, input.voucher, actorParty);
-    const receiverId = assertReceiver(ctx, s);
     // A rejected line goes back whole: partial quantities are for receiving (with a shortage), not for rejection.
-    const chosen = await chooseLines(
+    const { s, chosen, receiver, shipper, lotOf, voucherUrl } = await openVoucherForReceiver(
       tx,
       ctx,
-      s,
+      input.voucher,
       input.lines?.map(({ quantity: _q, ...rest }) => rest),
     );
-    const [receiver, shipper, lots] = await Promise.all([
-      findPartyById(tx, receiverId),
-      findPartyById(tx, s.shipperPartyId),
-      findLotsByIds(
-        tx,
-        chosen.map((c) => c.line.lotId),
-      ),
-    ]);
-    if (!receiver || !shipper) throw new AppError("not-found", "a party of this voucher no longer exists");
-    const voucherUrl = `${ctx.settings.publicBaseUrl}/v/${s.voucherCode}`;
     const eventId = await recordRejection(tx, ctx, {
       receiver,
       shipper,
       voucherUrl,
       reason,
-      lines: chosen.map((c) => ({ lot: lots.get(c.line.lotId)!, quantityMilli: c.line.quantityMilli })),
+      lines: chosen.map((c) => ({ lot: lotOf(c.line.lotId), quantityMilli: c.line.quantityMilli })),
     });
     const now = ctx.clock.now();
     for (const c of chosen) {

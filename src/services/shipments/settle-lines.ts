@@ -1,10 +1,14 @@
 import { isOperator } from "../../core/auth/actor.ts";
 import { AppError } from "../../core/errors.ts";
+import type { Lot } from "../../core/lots/lot.ts";
 import { toMilli } from "../../core/quantity.ts";
 import type { Shipment, ShipmentLine } from "../../core/shipments/shipment.ts";
+import { findLotsByIds } from "../../store/lot-store.ts";
+import { findPartyById } from "../../store/party-store.ts";
 import type { Db } from "../../store/schema.ts";
 import { resolveTraceCode } from "../lots/resolve-trace-code.ts";
 import type { ServiceContext } from "../service-context.ts";
+import { findVoucher } from "./find-voucher.ts";
 
 export interface LineChoice {
   lineNo?: number;
@@ -70,4 +74,39 @@ export async function chooseLines(
     out.push({ line, quantityMilli: q, pointer });
   }
   return out;
+}
+
+/**
+ * What receiving and rejecting both start with: the scanned voucher, the acting receiver, the chosen lines, the
+ * two parties and the lots of those lines.
+ */
+export async function openVoucherForReceiver(
+  tx: Db,
+  ctx: ServiceContext,
+  voucher: string,
+  choices: readonly LineChoice[] | undefined,
+) {
+  const actorParty = ctx.actor.kind === "enterprise" ? ctx.actor.partyId : null;
+  const s = await findVoucher(tx, ctx, voucher, actorParty);
+  const receiverId = assertReceiver(ctx, s);
+  const chosen = await chooseLines(tx, ctx, s, choices);
+  const [receiver, shipper, lots] = await Promise.all([
+    findPartyById(tx, receiverId),
+    findPartyById(tx, s.shipperPartyId),
+    findLotsByIds(
+      tx,
+      chosen.map((c) => c.line.lotId),
+    ),
+  ]);
+  if (!receiver || !shipper) throw new AppError("not-found", "a party of this voucher no longer exists");
+  const lotOf = (lotId: string) => lots.get(lotId) as Lot;
+  return {
+    s,
+    receiverId,
+    chosen,
+    receiver,
+    shipper,
+    lotOf,
+    voucherUrl: `${ctx.settings.publicBaseUrl}/v/${s.voucherCode}`,
+  };
 }
