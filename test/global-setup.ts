@@ -19,7 +19,6 @@ export default async function setup(): Promise<void> {
   try {
     const exists = await client.query("select 1 from pg_database where datname = $1", [name]);
     if (exists.rowCount === 0) await client.query(`create database "${name}"`);
-    // Leftover schemas of interrupted runs.
   } finally {
     await client.end();
   }

@@ -23,7 +23,3 @@ export type Unit = (typeof units)[number];
 export function isUnit(u: string): u is Unit {
   return (units as readonly string[]).includes(u);
 }
-
-export function isCountUnit(u: Unit): boolean {
-  return (countUnits as readonly string[]).includes(u);
-}

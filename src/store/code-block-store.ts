@@ -16,17 +16,3 @@ export interface CodeBlock {
 export async function insertCodeBlock(db: Db, block: CodeBlock): Promise<void> {
   await db.insertInto("codeBlocks").values(block).execute();
 }
-
-/** The block of `scope` that contains `value`, if any was issued. */
-export async function findCodeBlock(db: Db, scope: string, value: number): Promise<CodeBlock | undefined> {
-  const row = await db
-    .selectFrom("codeBlocks")
-    .selectAll()
-    .where("scope", "=", scope)
-    .where("firstValue", "<=", value)
-    .orderBy("firstValue", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  if (!row || value >= Number(row.firstValue) + row.count) return undefined;
-  return { ...row, firstValue: Number(row.firstValue), issuedAt: Number(row.issuedAt) };
-}

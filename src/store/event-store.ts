@@ -50,18 +50,6 @@ export async function findEvent(db: Db, eventId: string): Promise<Record<string,
   return row && JSON.parse(row.eventJson);
 }
 
-export async function listEventsByEpc(db: Db, epc: string, limit: number): Promise<Record<string, unknown>[]> {
-  const rows = await db
-    .selectFrom("eventEpcs")
-    .innerJoin("events", "events.eventId", "eventEpcs.eventId")
-    .select("events.eventJson")
-    .where("eventEpcs.epc", "=", epc)
-    .orderBy("events.eventTime")
-    .limit(limit)
-    .execute();
-  return rows.map((r) => JSON.parse(r.eventJson));
-}
-
 /** Records an error declaration on a stored event (the event row itself never changes). False if one exists. */
 export async function insertErrorDeclaration(
   db: Db,

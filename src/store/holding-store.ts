@@ -1,4 +1,4 @@
-import type { Db } from "./schema.ts";
+import type { Db, MovementsTable } from "./schema.ts";
 
 export interface Holding {
   readonly lotId: string;
@@ -68,18 +68,6 @@ export async function listHoldingsOfParty(
   return rows.map((r) => ({ ...r, quantityMilli: Number(r.quantityMilli) }));
 }
 
-export async function insertMovement(
-  db: Db,
-  m: {
-    id: string;
-    lotId: string;
-    partyId: string;
-    kind: string;
-    deltaMilli: number;
-    shipmentId: string | null;
-    eventId: string;
-    at: number;
-  },
-): Promise<void> {
+export async function insertMovement(db: Db, m: MovementsTable): Promise<void> {
   await db.insertInto("movements").values(m).execute();
 }

@@ -42,7 +42,7 @@ export async function codeLots(
     if (!party) throw new AppError("not-found", `no party with id ${partyId}`, { pointer: "/body/partyId" });
     const coded: CodedLot[] = [];
     for (const [i, lotInput] of input.lots.entries()) {
-      const lot = await codeOne(tx, ctx, party, lotInput, `/body/lots/${i}`);
+      const lot = await createLot(tx, ctx, party, lotInput, `/body/lots/${i}`);
       coded.push({ lot, traceCode: traceCodeUrl(lot, ctx.settings.publicBaseUrl) });
     }
     await recordAudit(tx, ctx, "lots.code", { type: "party", id: partyId }, { lots: coded.map((c) => c.lot.id) });
@@ -55,10 +55,6 @@ export interface LotEntryVariant {
   readonly entry: "first_station";
   readonly details: Readonly<Record<string, unknown>>;
   recordEvent(lot: Omit<Lot, "eventId">): Promise<string>;
-}
-
-async function codeOne(tx: Db, ctx: ServiceContext, party: Party, input: CodeLotInput, base: string): Promise<Lot> {
-  return createLot(tx, ctx, party, input, base);
 }
 
 /** Creates one lot with its trace code and puts it in the party's stock, inside the caller's transaction. */

@@ -50,7 +50,7 @@ export async function insertCheckedParty(
     throw duplicate(draft.creditCode, pointerBase);
   }
   const now = ctx.clock.now();
-  const partyCode = draft.gln ? null : await issuePartyCode(tx, ctx, draft.regionCode);
+  const partyCode = draft.gln ? null : await issuePartyCode(tx, draft.regionCode);
   const party: Party = Object.freeze({
     ...draft,
     id: ctx.newId(),

@@ -45,7 +45,7 @@ export async function updatePartyRecord(ctx: ServiceContext, id: string, patch: 
       }
     }
     // Printed codes never die: a party keeps its platform code; one that loses its GLN gets one.
-    const partyCode = current.partyCode ?? (v.value.gln ? null : await issuePartyCode(tx, ctx, v.value.regionCode));
+    const partyCode = current.partyCode ?? (v.value.gln ? null : await issuePartyCode(tx, v.value.regionCode));
     const next: Party = Object.freeze({
       ...v.value,
       id,

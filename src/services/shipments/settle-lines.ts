@@ -18,7 +18,7 @@ export interface LineChoice {
 }
 
 /** Only the receiving party (or an operator) settles a voucher. */
-export function assertReceiver(ctx: ServiceContext, s: Shipment): string {
+function assertReceiver(ctx: ServiceContext, s: Shipment): string {
   if (s.receiver.kind !== "party")
     throw new AppError("already-settled", "this voucher left the platform; there is nothing to receive");
   const a = ctx.actor;
@@ -33,7 +33,7 @@ export function assertReceiver(ctx: ServiceContext, s: Shipment): string {
  * The lines a request names (by line number or by a trace code on the voucher), or every pending line when it
  * names none — so one scan receives the whole voucher and nothing is typed again.
  */
-export async function chooseLines(
+async function chooseLines(
   tx: Db,
   ctx: ServiceContext,
   s: Shipment,

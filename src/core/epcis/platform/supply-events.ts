@@ -1,12 +1,5 @@
 import { type BuiltEvent, epcisTime, finishEvent } from "./finish-event.ts";
-import {
-  type LotRef,
-  lotClassUri,
-  offPlatformUri,
-  type PartyRef,
-  partyUri,
-  quantityElement,
-} from "./platform-identifiers.ts";
+import { type LotRef, offPlatformUri, type PartyRef, partyUri, quantityElement } from "./platform-identifiers.ts";
 
 /**
  * The EPCIS 2.0 events of the platform's actions (glossary in DESIGN.md). Each is an ObjectEvent or
@@ -223,5 +216,3 @@ export function firstStationEvent(
     },
   });
 }
-
-export { lotClassUri };
