@@ -20,7 +20,7 @@ export interface RunningServer {
 
 /** Opens the store, migrates, and listens. Every failure becomes a one-line StartupError. */
 export async function startServer(config: Config): Promise<RunningServer> {
-  const store = await openStore(config.databaseUrl);
+  const store = await openStore(config.databaseUrl, { backgroundCheckpoint: true });
   let app: FastifyInstance | undefined;
   let platform: Platform | undefined;
   try {

@@ -1,5 +1,5 @@
-import { v7 as uuidv7 } from "uuid";
 import type { RegionDirectory } from "../core/ids/region-code.ts";
+import { uuidV7Generator } from "../core/ids/uuid-v7.ts";
 import type { Store } from "../store/store.ts";
 
 /** Settings the use cases depend on (read from the environment by src/config.ts). */
@@ -42,5 +42,5 @@ export interface Platform {
 export function createPlatform(
   parts: Omit<Platform, "newId" | "clock"> & Partial<Pick<Platform, "newId" | "clock">>,
 ): Platform {
-  return { clock: systemClock, newId: () => uuidv7(), ...parts };
+  return { clock: systemClock, newId: uuidV7Generator(), ...parts };
 }

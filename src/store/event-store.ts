@@ -1,4 +1,6 @@
+import { chunked } from "./batch.ts";
 import type { Db } from "./schema.ts";
+import { executeShaped } from "./shaped-query.ts";
 
 export interface StoredEvent {
   readonly eventId: string;
@@ -19,9 +21,14 @@ export interface StoredEvent {
  * retried capture of the same event is a no-op. Returns false when it was already stored.
  */
 export async function insertEvent(db: Db, e: StoredEvent): Promise<boolean> {
-  const inserted = await db
-    .insertInto("events")
-    .values({
+  return (await insertEvents(db, [e])).has(e.eventId);
+}
+
+/** Stores many events with two multi-row statements per chunk; returns the ids that were new. */
+export async function insertEvents(db: Db, events: readonly StoredEvent[]): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  for (const chunk of chunked(events, 9)) {
+    const values = chunk.map((e) => ({
       eventId: e.eventId,
       eventType: e.eventType,
       eventTime: e.eventTime,
@@ -31,18 +38,30 @@ export async function insertEvent(db: Db, e: StoredEvent): Promise<boolean> {
       partyId: e.partyId,
       source: e.source,
       eventJson: JSON.stringify(e.event),
-    })
-    .onConflict((oc) => oc.column("eventId").doNothing())
-    .returning("eventId")
-    .executeTakeFirst();
-  if (!inserted) return false;
-  const epcs = [...new Map(e.epcs.map((x) => [`${x.epc} ${x.role}`, x])).values()];
-  if (epcs.length > 0)
-    await db
-      .insertInto("eventEpcs")
-      .values(epcs.map((x) => ({ ...x, eventId: e.eventId })))
-      .execute();
-  return true;
+    }));
+    const { rows } = await executeShaped(db, "events.insert", values, [], () =>
+      db
+        .insertInto("events")
+        .values(values)
+        .onConflict((oc) => oc.column("eventId").doNothing())
+        .returning("eventId"),
+    );
+    for (const r of rows) inserted.add(r.eventId);
+  }
+  const epcs: { eventId: string; epc: string; role: string }[] = [];
+  for (const e of events) {
+    if (!inserted.has(e.eventId)) continue;
+    const seen = new Set<string>();
+    for (const x of e.epcs) {
+      const key = `${x.epc} ${x.role}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      epcs.push({ eventId: e.eventId, epc: x.epc, role: x.role });
+    }
+  }
+  for (const chunk of chunked(epcs, 3))
+    await executeShaped(db, "event-epcs.insert", chunk, [], () => db.insertInto("eventEpcs").values(chunk));
+  return inserted;
 }
 
 export async function findEvent(db: Db, eventId: string): Promise<Record<string, unknown> | undefined> {

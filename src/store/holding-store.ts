@@ -1,4 +1,7 @@
+import { sql } from "kysely";
+import { chunked } from "./batch.ts";
 import type { Db, MovementsTable } from "./schema.ts";
+import { executeShaped } from "./shaped-query.ts";
 
 export interface Holding {
   readonly lotId: string;
@@ -69,5 +72,94 @@ export async function listHoldingsOfParty(
 }
 
 export async function insertMovement(db: Db, m: MovementsTable): Promise<void> {
-  await db.insertInto("movements").values(m).execute();
+  await insertMovements(db, [m]);
+}
+
+export async function insertMovements(db: Db, rows: readonly MovementsTable[]): Promise<void> {
+  for (const chunk of chunked(rows, 8))
+    await executeShaped(db, "movements.insert", chunk, [], () => db.insertInto("movements").values(chunk));
+}
+
+export interface HoldingChange {
+  readonly lotId: string;
+  readonly partyId: string;
+  /** Always positive: the quantity added or taken. */
+  readonly quantityMilli: number;
+}
+
+/** Sums changes to the same holding, so that each holding is written once per statement. */
+function merged(changes: readonly HoldingChange[]): HoldingChange[] {
+  const byKey = new Map<string, HoldingChange>();
+  for (const c of changes) {
+    const key = `${c.lotId}\u0000${c.partyId}`;
+    const had = byKey.get(key);
+    byKey.set(key, had ? { ...c, quantityMilli: had.quantityMilli + c.quantityMilli } : c);
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Adds to many holdings in one statement per chunk: a multi-row upsert (INSERT … ON CONFLICT DO UPDATE, the same
+ * SQL on both engines). Changes to the same holding are summed first — PostgreSQL refuses to touch a row twice in
+ * one upsert.
+ */
+export async function addToHoldings(db: Db, changes: readonly HoldingChange[], at: number): Promise<void> {
+  for (const chunk of chunked(merged(changes), 4)) {
+    const rows = chunk.map((c) => ({
+      lotId: c.lotId,
+      partyId: c.partyId,
+      quantityMilli: c.quantityMilli,
+      updatedAt: at,
+    }));
+    await executeShaped(db, "holdings.add", rows, [], () =>
+      db
+        .insertInto("holdings")
+        .values(rows)
+        .onConflict((oc) =>
+          oc.columns(["lotId", "partyId"]).doUpdateSet((eb) => ({
+            quantityMilli: eb("holdings.quantityMilli", "+", eb.ref("excluded.quantityMilli")),
+            updatedAt: eb.ref("excluded.updatedAt"),
+          })),
+        ),
+    );
+  }
+}
+
+/**
+ * Takes from many holdings of one party with one conditional UPDATE per chunk: a holding changes only if it holds
+ * at least what is taken (`quantity >= taken`, evaluated per row under the row's write lock), so concurrent takers
+ * cannot overspend. Returns the lots whose holding was too small — the caller must then abandon its transaction,
+ * since the other holdings of the chunk were taken.
+ */
+export async function takeFromHoldings(
+  db: Db,
+  partyId: string,
+  changes: readonly HoldingChange[],
+  at: number,
+): Promise<string[]> {
+  const short: string[] = [];
+  // A CASE over the chunk's lots is evaluated per updated row, so chunks stay small to keep it cheap.
+  for (const chunk of chunked(merged(changes), 1, 200)) {
+    const taken = sql<number>`case ${sql.ref("lotId")} ${sql.join(
+      chunk.map((c) => sql`when ${c.lotId} then cast(${c.quantityMilli} as bigint)`),
+      sql` `,
+    )} end`;
+    const updated = await db
+      .updateTable("holdings")
+      .set((eb) => ({ quantityMilli: eb("quantityMilli", "-", taken), updatedAt: at }))
+      .where("partyId", "=", partyId)
+      .where(
+        "lotId",
+        "in",
+        chunk.map((c) => c.lotId),
+      )
+      .where("quantityMilli", ">=", taken)
+      .returning("lotId")
+      .execute();
+    if (updated.length < chunk.length) {
+      const done = new Set(updated.map((r) => r.lotId));
+      short.push(...chunk.filter((c) => !done.has(c.lotId)).map((c) => c.lotId));
+    }
+  }
+  return short;
 }

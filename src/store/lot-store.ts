@@ -1,12 +1,20 @@
 import type { Lot } from "../core/lots/lot.ts";
+import { chunked } from "./batch.ts";
 import type { Db, LotsTable } from "./schema.ts";
+import { executeShaped } from "./shaped-query.ts";
 
 export async function insertLot(db: Db, lot: Lot): Promise<void> {
-  const { entryDetails, revokedAt, ...row } = lot;
-  await db
-    .insertInto("lots")
-    .values({ ...row, revokedAt, revokeReason: null, entryJson: entryDetails ? JSON.stringify(entryDetails) : null })
-    .execute();
+  await insertLots(db, [lot]);
+}
+
+export async function insertLots(db: Db, lots: readonly Lot[]): Promise<void> {
+  const rows = lots.map(({ entryDetails, ...row }) => ({
+    ...row,
+    revokeReason: null,
+    entryJson: entryDetails ? JSON.stringify(entryDetails) : null,
+  }));
+  for (const chunk of chunked(rows, 24))
+    await executeShaped(db, "lots.insert", chunk, [], () => db.insertInto("lots").values(chunk));
 }
 
 export async function findLotById(db: Db, id: string): Promise<Lot | undefined> {
@@ -18,6 +26,16 @@ export async function findLotById(db: Db, id: string): Promise<Lot | undefined> 
 export async function findLotByTraceKey(db: Db, traceKey: string): Promise<Lot | undefined> {
   const row = await db.selectFrom("lots").selectAll().where("traceKey", "=", traceKey).executeTakeFirst();
   return row && fromRow(row);
+}
+
+/** Many look-ups by trace key in one query per chunk (a shipment's or a coding request's lines). */
+export async function findLotsByTraceKeys(db: Db, keys: readonly string[]): Promise<Map<string, Lot>> {
+  const out = new Map<string, Lot>();
+  for (const chunk of chunked([...new Set(keys)], 1, 5_000)) {
+    const rows = await db.selectFrom("lots").selectAll().where("traceKey", "in", chunk).execute();
+    for (const r of rows) out.set(r.traceKey, fromRow(r));
+  }
+  return out;
 }
 
 export async function findLotsByIds(db: Db, ids: readonly string[]): Promise<Map<string, Lot>> {
@@ -32,14 +50,9 @@ export async function findLotsByIds(db: Db, ids: readonly string[]): Promise<Map
 
 export async function insertLotInputs(
   db: Db,
-  outputLotId: string,
-  inputs: readonly { lotId: string; quantityMilli: number }[],
+  rows: readonly { outputLotId: string; inputLotId: string; quantityMilli: number }[],
 ): Promise<void> {
-  if (inputs.length === 0) return;
-  await db
-    .insertInto("lotInputs")
-    .values(inputs.map((i) => ({ outputLotId, inputLotId: i.lotId, quantityMilli: i.quantityMilli })))
-    .execute();
+  for (const chunk of chunked(rows, 3)) await db.insertInto("lotInputs").values(chunk).execute();
 }
 
 function fromRow({ entryJson, revokeReason: _r, ...r }: LotsTable): Lot {

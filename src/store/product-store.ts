@@ -10,6 +10,16 @@ export async function findProductById(db: Db, id: string): Promise<Product | und
   return row && fromRow(row);
 }
 
+export async function findProductsByIds(db: Db, ids: readonly string[]): Promise<Map<string, Product>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("products")
+    .selectAll()
+    .where("id", "in", [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, fromRow(r)]));
+}
+
 export async function findProductByGtin(db: Db, gtin: string): Promise<Product | undefined> {
   const row = await db.selectFrom("products").selectAll().where("gtin", "=", gtin).executeTakeFirst();
   return row && fromRow(row);

@@ -1,5 +1,8 @@
+import { sql } from "kysely";
 import type { LineState, Receiver, Shipment, ShipmentLine, ShipmentStatus } from "../core/shipments/shipment.ts";
+import { chunked } from "./batch.ts";
 import type { Db, ShipmentLinesTable, ShipmentsTable } from "./schema.ts";
+import { executeShaped } from "./shaped-query.ts";
 
 export async function insertShipment(db: Db, s: Shipment): Promise<void> {
   const r = s.receiver;
@@ -18,10 +21,9 @@ export async function insertShipment(db: Db, s: Shipment): Promise<void> {
       revokeReason: null,
     })
     .execute();
-  await db
-    .insertInto("shipmentLines")
-    .values(s.lines.map(({ traceKey: _k, lotCode: _c, ...l }) => ({ ...l, shipmentId: s.id })))
-    .execute();
+  const lines = s.lines.map(({ traceKey: _k, lotCode: _c, ...l }) => ({ ...l, shipmentId: s.id }));
+  for (const chunk of chunked(lines, 9))
+    await executeShaped(db, "shipment-lines.insert", chunk, [], () => db.insertInto("shipmentLines").values(chunk));
 }
 
 export async function findShipmentByVoucher(db: Db, voucherCode: string): Promise<Shipment | undefined> {
@@ -48,26 +50,44 @@ export async function listPendingForReceiver(db: Db, partyId: string, limit: num
 }
 
 /**
- * Settles one pending line: only a line still pending changes (a conditional update), so a line is received or
- * rejected at most once even when two scans race.
+ * Settles pending lines of a shipment: only lines still pending change (a conditional update), so a line is
+ * received or rejected at most once even when two scans race. Returns the line numbers that were no longer pending
+ * (the caller abandons its transaction then). One statement per chunk; a CASE carries each line's quantity.
  */
-export async function settleLine(
+export async function settleLines(
   db: Db,
   shipmentId: string,
-  lineNo: number,
   state: Exclude<LineState, "pending">,
-  receivedMilli: number | null,
+  lines: readonly { lineNo: number; receivedMilli: number | null }[],
   reason: string | null,
   at: number,
-): Promise<boolean> {
-  const res = await db
-    .updateTable("shipmentLines")
-    .set({ state, receivedMilli, reason, settledAt: at })
-    .where("shipmentId", "=", shipmentId)
-    .where("lineNo", "=", lineNo)
-    .where("state", "=", "pending")
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+): Promise<number[]> {
+  const missed: number[] = [];
+  for (const chunk of chunked(lines, 1, 200)) {
+    const received = chunk.some((l) => l.receivedMilli !== null)
+      ? sql<number | null>`case ${sql.ref("lineNo")} ${sql.join(
+          chunk.map((l) => sql`when ${l.lineNo} then cast(${l.receivedMilli} as bigint)`),
+          sql` `,
+        )} end`
+      : null;
+    const updated = await db
+      .updateTable("shipmentLines")
+      .set({ state, receivedMilli: received, reason, settledAt: at })
+      .where("shipmentId", "=", shipmentId)
+      .where(
+        "lineNo",
+        "in",
+        chunk.map((l) => l.lineNo),
+      )
+      .where("state", "=", "pending")
+      .returning("lineNo")
+      .execute();
+    if (updated.length < chunk.length) {
+      const done = new Set(updated.map((r) => Number(r.lineNo)));
+      missed.push(...chunk.filter((l) => !done.has(l.lineNo)).map((l) => l.lineNo));
+    }
+  }
+  return missed;
 }
 
 export async function setShipmentStatus(db: Db, id: string, status: ShipmentStatus): Promise<void> {

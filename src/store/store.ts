@@ -19,8 +19,8 @@ export interface Store {
  * DATABASE_URL chooses the engine: `postgres://` or `postgresql://` → PostgreSQL; `sqlite:PATH`, `file:PATH`,
  * a plain path or `:memory:` → SQLite. Anything else is a configuration error.
  */
-export async function openStore(databaseUrl: string): Promise<Store> {
-  const engine = await openEngine(databaseUrl);
+export async function openStore(databaseUrl: string, options: StoreOptions = {}): Promise<Store> {
+  const engine = await openEngine(databaseUrl, options);
   let closed = false;
   return {
     engine,
@@ -37,14 +37,22 @@ export async function openStore(databaseUrl: string): Promise<Store> {
   };
 }
 
-async function openEngine(url: string): Promise<Engine> {
+export interface StoreOptions {
+  /**
+   * SQLite: checkpoint the WAL from a background thread instead of inside commits (for the long-running server and
+   * bulk work; short-lived CLI commands and tests do without the extra thread).
+   */
+  readonly backgroundCheckpoint?: boolean;
+}
+
+async function openEngine(url: string, options: StoreOptions): Promise<Engine> {
   if (/^postgres(ql)?:\/\//i.test(url)) return openPostgresEngine(url);
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
-  if (scheme === "sqlite" || scheme === "file") return openSqliteEngine(url.replace(/^[a-z]+:(\/\/)?/i, ""));
+  if (scheme === "sqlite" || scheme === "file") return openSqliteEngine(url.replace(/^[a-z]+:(\/\/)?/i, ""), options);
   if (scheme && scheme.length > 1) {
     throw new DatabaseUnavailableError(
       `DATABASE_URL has the unknown scheme '${scheme}:'; use a file path, sqlite:PATH or postgres://…`,
     );
   }
-  return openSqliteEngine(url);
+  return openSqliteEngine(url, options);
 }

@@ -11,9 +11,8 @@ import {
 } from "../../core/epcis/platform/supply-events.ts";
 import type { Lot } from "../../core/lots/lot.ts";
 import type { Party } from "../../core/parties/party.ts";
-import type { Product } from "../../core/products/product.ts";
 import type { Receiver } from "../../core/shipments/shipment.ts";
-import { insertEvent } from "../../store/event-store.ts";
+import { insertEvents } from "../../store/event-store.ts";
 import type { Db } from "../../store/schema.ts";
 import type { ServiceContext } from "../service-context.ts";
 
@@ -27,20 +26,33 @@ export async function storePlatformEvent(
   party: Party,
   built: BuiltEvent,
 ): Promise<string> {
-  const e = built.event;
-  await insertEvent(tx, {
-    eventId: built.eventId,
-    eventType: String(e.type),
-    eventTime: ctx.clock.now(),
-    recordTime: ctx.clock.now(),
-    bizStep: (e.bizStep as string | undefined) ?? null,
-    disposition: (e.disposition as string | undefined) ?? null,
-    partyId: party.id,
-    source: "platform",
-    event: e,
-    epcs: eventEpcs(e),
-  });
+  await storePlatformEvents(tx, ctx, party, [built]);
   return built.eventId;
+}
+
+/** Many events of one party's action (a coding request of many lots) in one multi-row write. */
+export async function storePlatformEvents(
+  tx: Db,
+  ctx: ServiceContext,
+  party: Party,
+  built: readonly BuiltEvent[],
+): Promise<void> {
+  const now = ctx.clock.now();
+  await insertEvents(
+    tx,
+    built.map(({ event: e, eventId }) => ({
+      eventId,
+      eventType: String(e.type),
+      eventTime: now,
+      recordTime: now,
+      bizStep: (e.bizStep as string | undefined) ?? null,
+      disposition: (e.disposition as string | undefined) ?? null,
+      partyId: party.id,
+      source: "platform" as const,
+      event: e,
+      epcs: eventEpcs(e),
+    })),
+  );
 }
 
 const common = (ctx: ServiceContext, party: Party) => ({
@@ -50,18 +62,13 @@ const common = (ctx: ServiceContext, party: Party) => ({
 });
 type Line = { lot: Pick<Lot, "traceKey" | "unit">; quantityMilli: number };
 
-export async function recordCommissioning(
-  tx: Db,
+/** The coding event of a lot: commissioning, or a transformation when it consumed input lots. */
+export function codingEvent(
   ctx: ServiceContext,
-  a: { party: Party; product: Product; lot: Omit<LotData, "lotCode"> & { lotCode: string }; inputs: readonly Line[] },
-): Promise<string> {
+  a: { party: Party; lot: Omit<LotData, "lotCode"> & { lotCode: string }; inputs: readonly Line[] },
+): BuiltEvent {
   const c = { ...common(ctx, a.party), lot: a.lot };
-  return storePlatformEvent(
-    tx,
-    ctx,
-    a.party,
-    a.inputs.length > 0 ? transformationEvent({ ...c, inputs: a.inputs }) : commissioningEvent(c),
-  );
+  return a.inputs.length > 0 ? transformationEvent({ ...c, inputs: a.inputs }) : commissioningEvent(c);
 }
 
 export async function recordShipping(

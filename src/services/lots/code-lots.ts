@@ -1,22 +1,23 @@
 import { chinaDate } from "../../core/codes/calendar-day.ts";
 import { composeLotCode } from "../../core/codes/lot-code.ts";
+import type { BuiltEvent } from "../../core/epcis/platform/finish-event.ts";
 import { AppError } from "../../core/errors.ts";
 import { gtinTraceKey, type Lot, platformTraceKey, traceCodeUrl } from "../../core/lots/lot.ts";
 import { type LotInput, validateLot } from "../../core/lots/validate-lot.ts";
 import type { Party } from "../../core/parties/party.ts";
 import { toMilli } from "../../core/quantity.ts";
 import { reserveSequence } from "../../store/code-sequence-store.ts";
-import { findLotByTraceKey, insertLot, insertLotInputs } from "../../store/lot-store.ts";
+import { findLotsByTraceKeys, insertLotInputs, insertLots } from "../../store/lot-store.ts";
 import { findPartyById } from "../../store/party-store.ts";
-import { findProductById } from "../../store/product-store.ts";
+import { findProductsByIds } from "../../store/product-store.ts";
 import type { Db } from "../../store/schema.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { actingPartyId } from "../codes/acting-party.ts";
 import { reserveTraceNumbers } from "../codes/issue-trace-numbers.ts";
-import { recordCommissioning } from "../events/platform-events.ts";
-import { putStock, takeStock } from "../holdings/take-stock.ts";
+import { codingEvent, storePlatformEvents } from "../events/platform-events.ts";
+import { putStocks, type StockTake, takeStocks } from "../holdings/take-stock.ts";
 import type { ServiceContext } from "../service-context.ts";
-import { resolveTraceCode } from "./resolve-trace-code.ts";
+import { resolveTraceCodes } from "./resolve-trace-code.ts";
 
 export interface CodeLotInput extends LotInput {
   /** For a transformation (加工): the lots consumed, which the party must hold. */
@@ -40,13 +41,14 @@ export async function codeLots(
   return ctx.store.transaction(async (tx) => {
     const party = await findPartyById(tx, partyId);
     if (!party) throw new AppError("not-found", `no party with id ${partyId}`, { pointer: "/body/partyId" });
-    const coded: CodedLot[] = [];
-    for (const [i, lotInput] of input.lots.entries()) {
-      const lot = await createLot(tx, ctx, party, lotInput, `/body/lots/${i}`);
-      coded.push({ lot, traceCode: traceCodeUrl(lot, ctx.settings.publicBaseUrl) });
-    }
-    await recordAudit(tx, ctx, "lots.code", { type: "party", id: partyId }, { lots: coded.map((c) => c.lot.id) });
-    return coded;
+    const lots = await createLots(
+      tx,
+      ctx,
+      party,
+      input.lots.map((lot, i) => ({ input: lot, base: `/body/lots/${i}` })),
+    );
+    await recordAudit(tx, ctx, "lots.code", { type: "party", id: partyId }, { lots: lots.map((l) => l.id) });
+    return lots.map((lot) => ({ lot, traceCode: traceCodeUrl(lot, ctx.settings.publicBaseUrl) }));
   });
 }
 
@@ -66,107 +68,161 @@ export async function createLot(
   base: string,
   variant?: LotEntryVariant,
 ): Promise<Lot> {
-  const product = await findProductById(tx, input.productId);
-  if (!product)
-    throw new AppError("not-found", `no product with id ${input.productId}`, { pointer: `${base}/productId` });
-  if (product.partyId !== party.id)
-    throw new AppError("forbidden", "a party codes lots of its own products only", { pointer: `${base}/productId` });
-  const today = chinaDate(ctx.clock.now());
-  const v = validateLot(
-    input,
-    product,
-    { today, defaultRegion: party.regionCode, knownRegion: (c) => !!ctx.regions.get(c) },
-    base,
-  );
-  if (!v.ok) throw new AppError("validation-failed", v.errors.map((e) => e.detail).join("; "), { errors: v.errors });
-  const draft = v.value;
+  return (await createLots(tx, ctx, party, [{ input, base }], variant))[0] as Lot;
+}
 
-  const lotCode =
-    draft.lotCode ??
-    composeLotCode(draft.productionDate, await reserveSequence(tx, `lot:${party.id}:${draft.productionDate}`, 1));
-  let platformCode: string | null = null;
-  let traceKey: string;
-  if (product.gtin) {
-    traceKey = gtinTraceKey(product.gtin, lotCode);
-  } else {
-    platformCode = (await reserveTraceNumbers(tx, ctx, party.regionCode, party.id, 1)).codes[0] as string;
-    traceKey = platformTraceKey(platformCode);
-  }
-  if (product.gtin && (await findLotByTraceKey(tx, traceKey))) {
-    throw new AppError("duplicate-lot", `lot ${lotCode} of GTIN ${product.gtin} is already coded`, {
-      pointer: `${base}/lotCode`,
+/**
+ * Creates lots inside the caller's transaction, set-based: one look-up of the products, one sequence reservation
+ * per kind of code, one look-up of the input lots, and multi-row writes of lots, events, stock and movements — an
+ * ERP codes hundreds of lots per request, and per-lot statements would make that a queue of round trips.
+ * `base` is each lot's JSON pointer in the request, for errors.
+ */
+export async function createLots(
+  tx: Db,
+  ctx: ServiceContext,
+  party: Party,
+  items: readonly { input: CodeLotInput; base: string }[],
+  variant?: LotEntryVariant,
+): Promise<Lot[]> {
+  if (items.length === 0) return [];
+  const products = await findProductsByIds(
+    tx,
+    items.map((it) => it.input.productId),
+  );
+  const today = chinaDate(ctx.clock.now());
+  const drafts = items.map(({ input, base }) => {
+    const product = products.get(input.productId);
+    if (!product)
+      throw new AppError("not-found", `no product with id ${input.productId}`, { pointer: `${base}/productId` });
+    if (product.partyId !== party.id)
+      throw new AppError("forbidden", "a party codes lots of its own products only", { pointer: `${base}/productId` });
+    const v = validateLot(
+      input,
+      product,
+      { today, defaultRegion: party.regionCode, knownRegion: (c) => !!ctx.regions.get(c) },
+      base,
+    );
+    if (!v.ok) throw new AppError("validation-failed", v.errors.map((e) => e.detail).join("; "), { errors: v.errors });
+    return { product, draft: v.value, base, input };
+  });
+
+  // Lot codes the party did not bring: one reservation per production date (the code embeds the date).
+  const lotCodes = drafts.map((d) => d.draft.lotCode);
+  const byDate = new Map<string, number[]>();
+  drafts.forEach((d, i) => {
+    if (d.draft.lotCode === null)
+      byDate.set(d.draft.productionDate, [...(byDate.get(d.draft.productionDate) ?? []), i]);
+  });
+  for (const [date, indexes] of byDate) {
+    const first = await reserveSequence(tx, `lot:${party.id}:${date}`, indexes.length);
+    indexes.forEach((i, k) => {
+      lotCodes[i] = composeLotCode(date, first + k);
     });
   }
-
-  const inputs: { lot: Lot; quantityMilli: number }[] = [];
-  for (const [j, inp] of (input.inputs ?? []).entries()) {
-    const at = `${base}/inputs/${j}`;
-    const inputLot = await resolveTraceCode(tx, ctx, inp.traceCode, `${at}/traceCode`);
-    const q = toMilli(inp.quantity);
-    if (q === undefined)
-      throw new AppError("validation-failed", "quantity must be positive with at most 3 decimals", {
-        pointer: `${at}/quantity`,
+  // Platform trace numbers for lots without a GTIN: one block for the request.
+  const needCodes = drafts.filter((d) => !d.product.gtin).length;
+  const platformCodes =
+    needCodes > 0 ? (await reserveTraceNumbers(tx, ctx, party.regionCode, party.id, needCodes)).codes : [];
+  let nextCode = 0;
+  const keyed = drafts.map((d, i) => {
+    const lotCode = lotCodes[i] as string;
+    const platformCode = d.product.gtin ? null : (platformCodes[nextCode++] as string);
+    const traceKey = d.product.gtin ? gtinTraceKey(d.product.gtin, lotCode) : platformTraceKey(platformCode as string);
+    return { ...d, lotCode, platformCode, traceKey };
+  });
+  const seen = new Map<string, string>();
+  for (const k of keyed) {
+    if (seen.has(k.traceKey))
+      throw new AppError("duplicate-lot", `lot ${k.lotCode} is named twice in this request`, {
+        pointer: `${k.base}/lotCode`,
       });
-    inputs.push({ lot: inputLot, quantityMilli: q });
+    seen.set(k.traceKey, k.base);
+  }
+  const existing = await findLotsByTraceKeys(
+    tx,
+    keyed.filter((k) => k.product.gtin).map((k) => k.traceKey),
+  );
+  for (const k of keyed) {
+    if (existing.has(k.traceKey))
+      throw new AppError("duplicate-lot", `lot ${k.lotCode} of GTIN ${k.product.gtin} is already coded`, {
+        pointer: `${k.base}/lotCode`,
+      });
   }
 
+  // Inputs of transformations: every code read, then one look-up.
+  const inputRefs = keyed.flatMap((k) =>
+    (k.input.inputs ?? []).map((inp, j) => ({ text: inp.traceCode, pointer: `${k.base}/inputs/${j}/traceCode` })),
+  );
+  const inputLots = await resolveTraceCodes(tx, ctx, inputRefs);
+  let nextInput = 0;
   const now = ctx.clock.now();
-  const lotBase = {
-    id: ctx.newId(),
-    productId: product.id,
-    partyId: party.id,
-    gtin: product.gtin,
-    platformCode,
-    traceKey,
-    ...draft,
-    lotCode,
-    unit: product.unit,
-    entry: variant?.entry ?? (inputs.length > 0 ? ("transformation" as const) : ("coded" as const)),
-    entryDetails: variant?.details ?? null,
-    createdAt: now,
-    revokedAt: null,
-  };
-  const eventId = variant
-    ? await variant.recordEvent(lotBase)
-    : await recordCommissioning(tx, ctx, { party, product, lot: lotBase, inputs });
-  const lot: Lot = Object.freeze({ ...lotBase, eventId });
+  const built: BuiltEvent[] = [];
+  const lots: Lot[] = [];
+  const consumed: StockTake[] = [];
+  const lotInputs: { outputLotId: string; inputLotId: string; quantityMilli: number }[] = [];
+  for (const k of keyed) {
+    const inputs = (k.input.inputs ?? []).map((inp, j) => {
+      const q = toMilli(inp.quantity);
+      if (q === undefined)
+        throw new AppError("validation-failed", "quantity must be positive with at most 3 decimals", {
+          pointer: `${k.base}/inputs/${j}/quantity`,
+        });
+      return { lot: inputLots[nextInput++] as Lot, quantityMilli: q, pointer: `${k.base}/inputs/${j}/quantity` };
+    });
+    const lotBase = {
+      id: ctx.newId(),
+      productId: k.product.id,
+      partyId: party.id,
+      gtin: k.product.gtin,
+      platformCode: k.platformCode,
+      traceKey: k.traceKey,
+      ...k.draft,
+      lotCode: k.lotCode,
+      unit: k.product.unit,
+      entry: variant?.entry ?? (inputs.length > 0 ? ("transformation" as const) : ("coded" as const)),
+      entryDetails: variant?.details ?? null,
+      createdAt: now,
+      revokedAt: null,
+    };
+    let eventId: string;
+    if (variant) eventId = await variant.recordEvent(lotBase);
+    else {
+      const event = codingEvent(ctx, { party, lot: lotBase, inputs });
+      built.push(event);
+      eventId = event.eventId;
+    }
+    const lot: Lot = Object.freeze({ ...lotBase, eventId });
+    lots.push(lot);
+    for (const i of inputs) {
+      consumed.push({ ...i, partyId: party.id, kind: "consumed", shipmentId: null, eventId });
+      lotInputs.push({ outputLotId: lot.id, inputLotId: i.lot.id, quantityMilli: i.quantityMilli });
+    }
+  }
+  await storePlatformEvents(tx, ctx, party, built);
   try {
-    await insertLot(tx, lot);
+    await insertLots(tx, lots);
   } catch (e) {
+    // Only a concurrent coding of the same GTIN lot gets here: the look-up above saw none.
     if (ctx.store.engine.isUniqueViolation(e)) {
-      throw new AppError("duplicate-lot", `lot ${lotCode} of this product is already coded`, {
-        pointer: `${base}/lotCode`,
+      throw new AppError("duplicate-lot", "a lot of this request was coded meanwhile by another request", {
+        pointer: `${items[0]?.base}/lotCode`,
       });
     }
     throw e;
   }
-  for (const [j, inp] of inputs.entries()) {
-    await takeStock(
-      tx,
-      ctx,
-      {
-        lot: inp.lot,
-        partyId: party.id,
-        quantityMilli: inp.quantityMilli,
-        kind: "consumed",
-        shipmentId: null,
-        eventId,
-      },
-      `${base}/inputs/${j}/quantity`,
-    );
-  }
-  await insertLotInputs(
+  await takeStocks(tx, ctx, consumed);
+  await insertLotInputs(tx, lotInputs);
+  await putStocks(
     tx,
-    lot.id,
-    inputs.map((i) => ({ lotId: i.lot.id, quantityMilli: i.quantityMilli })),
+    ctx,
+    lots.map((lot) => ({
+      lotId: lot.id,
+      partyId: party.id,
+      quantityMilli: lot.quantityMilli,
+      kind: "coded",
+      shipmentId: null,
+      eventId: lot.eventId,
+    })),
   );
-  await putStock(tx, ctx, {
-    lotId: lot.id,
-    partyId: party.id,
-    quantityMilli: lot.quantityMilli,
-    kind: "coded",
-    shipmentId: null,
-    eventId,
-  });
-  return lot;
+  return lots;
 }

@@ -1,12 +1,10 @@
-import { AppError } from "../../core/errors.ts";
-import { type Shipment, statusOf } from "../../core/shipments/shipment.ts";
-import { findShipmentById, setShipmentStatus, settleLine } from "../../store/shipment-store.ts";
+import type { Shipment } from "../../core/shipments/shipment.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { recordReceiving } from "../events/platform-events.ts";
-import { putStock } from "../holdings/take-stock.ts";
+import { putStocks } from "../holdings/take-stock.ts";
 import type { ServiceContext } from "../service-context.ts";
 import { notifyParty } from "../webhooks/notify-party.ts";
-import { type LineChoice, openVoucherForReceiver } from "./settle-lines.ts";
+import { type LineChoice, openVoucherForReceiver, settleChosenLines } from "./settle-lines.ts";
 
 /**
  * Scan-to-receive (扫码入库): confirms all pending lines of a voucher, or the ones named; a lower quantity is a
@@ -29,22 +27,19 @@ export async function receiveShipment(
       voucherUrl,
       lines: chosen.map((c) => ({ lot: lotOf(c.line.lotId), quantityMilli: c.quantityMilli })),
     });
-    const now = ctx.clock.now();
-    for (const c of chosen) {
-      if (!(await settleLine(tx, s.id, c.line.lineNo, "received", c.quantityMilli, null, now))) {
-        throw new AppError("already-settled", `line ${c.line.lineNo} was settled meanwhile`, { pointer: c.pointer });
-      }
-      await putStock(tx, ctx, {
+    const after = await settleChosenLines(tx, s, chosen, "received", null, ctx.clock.now());
+    await putStocks(
+      tx,
+      ctx,
+      chosen.map((c) => ({
         lotId: c.line.lotId,
         partyId: receiverId,
         quantityMilli: c.quantityMilli,
         kind: "received",
         shipmentId: s.id,
         eventId,
-      });
-    }
-    const after = (await findShipmentById(tx, s.id)) as Shipment;
-    await setShipmentStatus(tx, s.id, statusOf(after.lines));
+      })),
+    );
     const shortages = chosen.filter((c) => c.quantityMilli < c.line.quantityMilli).map((c) => c.line.lineNo);
     await notifyParty(tx, ctx, s.shipperPartyId, "receipt.confirmed", {
       shipmentId: s.id,
@@ -59,6 +54,6 @@ export async function receiveShipment(
       { type: "shipment", id: s.id },
       { lines: chosen.map((c) => c.line.lineNo), shortages },
     );
-    return (await findShipmentById(tx, s.id)) as Shipment;
+    return after;
   });
 }

@@ -1,12 +1,11 @@
 import { AppError } from "../../core/errors.ts";
-import { type Shipment, statusOf } from "../../core/shipments/shipment.ts";
-import { findShipmentById, setShipmentStatus, settleLine } from "../../store/shipment-store.ts";
+import type { Shipment } from "../../core/shipments/shipment.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { recordRejection } from "../events/platform-events.ts";
-import { putStock } from "../holdings/take-stock.ts";
+import { putStocks } from "../holdings/take-stock.ts";
 import type { ServiceContext } from "../service-context.ts";
 import { notifyParty } from "../webhooks/notify-party.ts";
-import { type LineChoice, openVoucherForReceiver } from "./settle-lines.ts";
+import { type LineChoice, openVoucherForReceiver, settleChosenLines } from "./settle-lines.ts";
 
 /** Rejection (拒收) of a voucher or of some lines, with a reason: the goods return to the shipper's stock. */
 export async function rejectShipment(
@@ -30,22 +29,19 @@ export async function rejectShipment(
       reason,
       lines: chosen.map((c) => ({ lot: lotOf(c.line.lotId), quantityMilli: c.line.quantityMilli })),
     });
-    const now = ctx.clock.now();
-    for (const c of chosen) {
-      if (!(await settleLine(tx, s.id, c.line.lineNo, "rejected", null, reason, now))) {
-        throw new AppError("already-settled", `line ${c.line.lineNo} was settled meanwhile`, { pointer: c.pointer });
-      }
-      await putStock(tx, ctx, {
+    const after = await settleChosenLines(tx, s, chosen, "rejected", reason, ctx.clock.now());
+    await putStocks(
+      tx,
+      ctx,
+      chosen.map((c) => ({
         lotId: c.line.lotId,
         partyId: s.shipperPartyId,
         quantityMilli: c.line.quantityMilli,
         kind: "returned",
         shipmentId: s.id,
         eventId,
-      });
-    }
-    const after = (await findShipmentById(tx, s.id)) as Shipment;
-    await setShipmentStatus(tx, s.id, statusOf(after.lines));
+      })),
+    );
     await notifyParty(tx, ctx, s.shipperPartyId, "shipment.rejected", {
       shipmentId: s.id,
       voucherCode: s.voucherCode,
@@ -59,6 +55,6 @@ export async function rejectShipment(
       { type: "shipment", id: s.id },
       { lines: chosen.map((c) => c.line.lineNo), reason },
     );
-    return (await findShipmentById(tx, s.id)) as Shipment;
+    return after;
   });
 }

@@ -2,10 +2,11 @@ import { isOperator } from "../../core/auth/actor.ts";
 import { AppError } from "../../core/errors.ts";
 import type { Lot } from "../../core/lots/lot.ts";
 import { toMilli } from "../../core/quantity.ts";
-import type { Shipment, ShipmentLine } from "../../core/shipments/shipment.ts";
+import { type Shipment, type ShipmentLine, statusOf } from "../../core/shipments/shipment.ts";
 import { findLotsByIds } from "../../store/lot-store.ts";
 import { findPartyById } from "../../store/party-store.ts";
 import type { Db } from "../../store/schema.ts";
+import { setShipmentStatus, settleLines } from "../../store/shipment-store.ts";
 import { resolveTraceCode } from "../lots/resolve-trace-code.ts";
 import type { ServiceContext } from "../service-context.ts";
 import { findVoucher } from "./find-voucher.ts";
@@ -109,4 +110,38 @@ export async function openVoucherForReceiver(
     lotOf,
     voucherUrl: `${ctx.settings.publicBaseUrl}/v/${s.voucherCode}`,
   };
+}
+
+/**
+ * Settles the chosen lines (received with their quantities, or rejected with the reason), sets the voucher's
+ * status, and returns the shipment as it now stands. A line another scan settled meanwhile aborts the use case.
+ */
+export async function settleChosenLines(
+  tx: Db,
+  s: Shipment,
+  chosen: readonly { line: ShipmentLine; quantityMilli: number; pointer: string }[],
+  state: "received" | "rejected",
+  reason: string | null,
+  at: number,
+): Promise<Shipment> {
+  const missed = await settleLines(
+    tx,
+    s.id,
+    state,
+    chosen.map((c) => ({ lineNo: c.line.lineNo, receivedMilli: state === "received" ? c.quantityMilli : null })),
+    reason,
+    at,
+  );
+  if (missed.length > 0) {
+    const c = chosen.find((x) => x.line.lineNo === missed[0]);
+    throw new AppError("already-settled", `line ${missed[0]} was settled meanwhile`, { pointer: c?.pointer });
+  }
+  const settled = new Map(chosen.map((c) => [c.line.lineNo, c]));
+  const lines = s.lines.map((l) => {
+    const c = settled.get(l.lineNo);
+    return c ? { ...l, state, receivedMilli: state === "received" ? c.quantityMilli : null, reason, settledAt: at } : l;
+  });
+  const status = statusOf(lines);
+  await setShipmentStatus(tx, s.id, status);
+  return Object.freeze({ ...s, status, lines });
 }

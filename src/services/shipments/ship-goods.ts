@@ -8,8 +8,8 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { actingPartyId } from "../codes/acting-party.ts";
 import { reserveTraceNumbers } from "../codes/issue-trace-numbers.ts";
 import { recordShipping } from "../events/platform-events.ts";
-import { takeStock } from "../holdings/take-stock.ts";
-import { resolveTraceCode } from "../lots/resolve-trace-code.ts";
+import { takeStocks } from "../holdings/take-stock.ts";
+import { resolveTraceCodes } from "../lots/resolve-trace-code.ts";
 import type { ServiceContext } from "../service-context.ts";
 import { notifyParty } from "../webhooks/notify-party.ts";
 
@@ -42,9 +42,13 @@ export async function shipGoods(
       throw new AppError("validation-failed", "a party does not ship to itself", { pointer: "/body/receiver/partyId" });
     }
 
-    const lines: { lot: Lot; quantityMilli: number }[] = [];
-    for (const [i, l] of input.lines.entries()) {
-      const lot = await resolveTraceCode(tx, ctx, l.traceCode, `/body/lines/${i}/traceCode`);
+    const lots = await resolveTraceCodes(
+      tx,
+      ctx,
+      input.lines.map((l, i) => ({ text: l.traceCode, pointer: `/body/lines/${i}/traceCode` })),
+    );
+    const lines: { lot: Lot; quantityMilli: number }[] = input.lines.map((l, i) => {
+      const lot = lots[i] as Lot;
       if (l.unit !== undefined && l.unit !== lot.unit) {
         throw new AppError("unit-mismatch", `lot ${lot.lotCode} is counted in ${lot.unit}, not ${l.unit}`, {
           pointer: `/body/lines/${i}/unit`,
@@ -55,22 +59,27 @@ export async function shipGoods(
         throw new AppError("validation-failed", "quantity must be positive with at most 3 decimals", {
           pointer: `/body/lines/${i}/quantity`,
         });
-      lines.push({ lot, quantityMilli: q });
-    }
+      return { lot, quantityMilli: q };
+    });
 
     const voucher = await reserveTraceNumbers(tx, ctx, shipper.regionCode, shipperId, 1, "voucher");
     const voucherCode = voucher.codes[0] as string;
     const voucherUrl = voucher.urls[0] as string;
     const eventId = await recordShipping(tx, ctx, { shipper, receiver, receiverParty, voucherUrl, lines });
     const id = ctx.newId();
-    for (const [i, l] of lines.entries()) {
-      await takeStock(
-        tx,
-        ctx,
-        { lot: l.lot, partyId: shipperId, quantityMilli: l.quantityMilli, kind: "shipped", shipmentId: id, eventId },
-        `/body/lines/${i}/quantity`,
-      );
-    }
+    await takeStocks(
+      tx,
+      ctx,
+      lines.map((l, i) => ({
+        lot: l.lot,
+        partyId: shipperId,
+        quantityMilli: l.quantityMilli,
+        kind: "shipped",
+        shipmentId: id,
+        eventId,
+        pointer: `/body/lines/${i}/quantity`,
+      })),
+    );
     const now = ctx.clock.now();
     const onPlatform = receiver.kind === "party";
     const shipmentLines: ShipmentLine[] = lines.map((l, i) => ({
