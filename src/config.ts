@@ -1,3 +1,5 @@
+import { dirname, join } from "node:path";
+
 /**
  * Configuration from the environment, checked at start-up: a bad value stops the process with one line that
  * says what to fix (never a stack trace). See the configuration table in README.md.
@@ -17,6 +19,8 @@ export interface Config {
   readonly bodyLimit: number;
   /** How long shutdown waits for in-flight requests before giving up. */
   readonly shutdownTimeoutMs: number;
+  /** The transparency log's signing key (created on first start, mode 0600), kept outside the database. */
+  readonly ledgerKeyFile: string;
 }
 
 export class ConfigError extends Error {
@@ -43,10 +47,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (gs1CompanyPrefix && !/^\d{6,12}$/.test(gs1CompanyPrefix)) {
     throw new ConfigError("GS1_COMPANY_PREFIX must be the 6 to 12 digits of a GS1 company prefix");
   }
+  const databaseUrl = env.DATABASE_URL?.trim() || "./data/suyuan.db";
   return {
     gs1CompanyPrefix,
     webhookAllowPrivateNetworks: env.WEBHOOK_ALLOW_PRIVATE_NETWORKS === "1",
-    databaseUrl: env.DATABASE_URL?.trim() || "./data/suyuan.db",
+    databaseUrl,
     port,
     host: env.HOST ?? "0.0.0.0",
     logLevel,
@@ -54,7 +59,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     platformId,
     bodyLimit: int(env, "BODY_LIMIT", 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     shutdownTimeoutMs: int(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
+    ledgerKeyFile: env.LEDGER_KEY_FILE?.trim() || defaultLedgerKeyFile(databaseUrl),
   };
+}
+
+/** Beside the SQLite file (one folder to back up, yet not inside the database); ./data for PostgreSQL. */
+function defaultLedgerKeyFile(databaseUrl: string): string {
+  if (/^postgres(ql)?:/i.test(databaseUrl) || databaseUrl === ":memory:") return "./data/ledger.key";
+  return join(dirname(databaseUrl.replace(/^(sqlite|file):(\/\/)?/i, "")), "ledger.key");
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

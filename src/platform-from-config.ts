@@ -1,4 +1,5 @@
 import type { Config } from "./config.ts";
+import { ledgerOrigin, loadLedgerIdentity } from "./services/ledger/ledger-key.ts";
 import { createPlatform, type Logger, type Platform } from "./services/platform.ts";
 import { loadRegionDirectory } from "./store/reference/region-source.ts";
 import type { Store } from "./store/store.ts";
@@ -15,5 +16,6 @@ export function platformFromConfig(config: Config, store: Store, logger: Logger)
       webhookAllowPrivateNetworks: config.webhookAllowPrivateNetworks,
     },
     logger,
+    ledger: loadLedgerIdentity(config.ledgerKeyFile, ledgerOrigin(config.publicBaseUrl)),
   });
 }

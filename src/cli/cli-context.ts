@@ -32,3 +32,8 @@ function safeUser(): string {
     return "unknown";
   }
 }
+
+/** A mistake in what was given on the command line (a missing or unreadable file): one line, no stack. */
+export class CliInputError extends Error {
+  override readonly name = "CliInputError";
+}

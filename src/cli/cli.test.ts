@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { randomCreditCode } from "../../test/factories.ts";
 
@@ -131,8 +132,8 @@ describe("suyuan CLI", () => {
     expect(bad.stderr).toMatch(/--lot/);
   });
 
-  it("has --help on every command", async () => {
-    for (const cmd of [
+  it("has --help on every command", { timeout: 60_000 }, async () => {
+    const commands = [
       [],
       ["serve"],
       ["migrate"],
@@ -141,11 +142,45 @@ describe("suyuan CLI", () => {
       ["parties", "import"],
       ["demo"],
       ["code", "parse"],
-    ]) {
-      const res = await suyuan(...cmd, "--help");
-      expect(res.code, cmd.join(" ")).toBe(0);
+      ["verify"],
+      ["audit"],
+      ["ledger", "receipt"],
+    ];
+    const results = await Promise.all(commands.map((cmd) => suyuan(...cmd, "--help")));
+    for (const [i, res] of results.entries()) {
+      expect(res.code, commands[i]?.join(" ")).toBe(0);
       expect(res.stdout).toMatch(/Usage: suyuan/);
     }
+  });
+
+  it("gives a receipt that `verify` accepts offline, rejects for a changed record, and `audit` finds the change", {
+    timeout: 60_000,
+  }, async () => {
+    const demo = JSON.parse((await suyuan("demo", "--json")).stdout);
+    const lot = demo.lots[0].id as string;
+    expect((await suyuan("ledger", "integrate")).stdout).toMatch(/^tree size \d+/);
+    const receipt = join(dir, "lot.tlog-proof");
+    const record = join(dir, "lot.json");
+    writeFileSync(receipt, (await suyuan("ledger", "receipt", "lot", lot)).stdout);
+    writeFileSync(record, (await suyuan("ledger", "record", "lot", lot)).stdout);
+    const ok = await suyuan("verify", receipt, "--record", record);
+    expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/^valid: lot /);
+
+    const changed = JSON.parse(readFileSync(record, "utf8"));
+    changed.expiryDate = "2099-01-01";
+    writeFileSync(record, JSON.stringify(changed));
+    const bad = await suyuan("verify", receipt, "--record", record);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/^NOT valid: the record does not match/);
+
+    expect((await suyuan("audit")).code).toBe(0);
+    const db = new Database(env.DATABASE_URL);
+    db.prepare("update lots set expiry_date = '2099-01-01' where id = ?").run(lot);
+    db.close();
+    const audit = await suyuan("audit");
+    expect(audit.code).toBe(1);
+    expect(audit.stdout).toContain(`changed: lot ${lot}`);
   });
 
   it("stops with one line on bad configuration", async () => {

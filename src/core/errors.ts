@@ -80,6 +80,16 @@ export const errorRegistry = {
     title: "This Idempotency-Key was used for a different request",
     titleZh: "幂等键已用于不同的请求",
   },
+  "not-yet-logged": {
+    status: 409,
+    title: "The record is not in a signed checkpoint yet; retry in a second",
+    titleZh: "记录尚未写入已签名的检查点，请稍后重试",
+  },
+  "invalid-proof-range": {
+    status: 400,
+    title: "No proof exists for these tree sizes",
+    titleZh: "该树大小范围无法证明",
+  },
   "import-failed": { status: 422, title: "The import file has invalid rows", titleZh: "导入文件存在错误行" },
   "service-unavailable": { status: 503, title: "Service unavailable", titleZh: "服务暂不可用" },
   "internal-error": { status: 500, title: "Internal error", titleZh: "内部错误" },

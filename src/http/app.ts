@@ -16,6 +16,7 @@ import { documentsRoutes } from "./routes/documents/documents-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
 import { keysRoutes } from "./routes/keys/keys-routes.ts";
 import { labelsRoutes } from "./routes/labels/labels-routes.ts";
+import { ledgerRoutes } from "./routes/ledger/ledger-routes.ts";
 import { lotsRoutes } from "./routes/lots/lots-routes.ts";
 import { partiesRoutes } from "./routes/parties/parties-routes.ts";
 import { problemsRoutes } from "./routes/problems/problems-routes.ts";
@@ -77,5 +78,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(correctionsRoutes);
   await app.register(documentsRoutes);
   await app.register(webhooksRoutes);
+  await app.register(ledgerRoutes);
   return app;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../config.ts";
 import { platformFromConfig } from "../platform-from-config.ts";
+import { startLedgerIntegrator } from "../services/ledger/integrate-ledger.ts";
 import type { Platform } from "../services/platform.ts";
 import { startOutboxWorker } from "../services/webhooks/deliver-outbox.ts";
 import { openStore, type Store } from "../store/store.ts";
@@ -45,6 +46,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const running = app;
   // The worker role runs in the same process by default: it delivers webhook notices from the outbox.
   const worker = startOutboxWorker({ ...(platform as Platform), logger: running.log });
+  // And the ledger's integrator: every accepted record reaches a signed checkpoint within about half a second.
+  const integrator = startLedgerIntegrator({ ...(platform as Platform), logger: running.log });
   const address = running.server.address();
   const url =
     typeof address === "object" && address
@@ -58,7 +61,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     platform: platform as Platform,
     url,
     shutdown(reason) {
-      stopping ??= worker.stop().then(() => gracefulShutdown(running, store, config.shutdownTimeoutMs, reason));
+      stopping ??= Promise.all([worker.stop(), integrator.stop()]).then(() =>
+        gracefulShutdown(running, store, config.shutdownTimeoutMs, reason),
+      );
       return stopping;
     },
   };

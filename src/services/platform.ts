@@ -1,6 +1,7 @@
 import type { RegionDirectory } from "../core/ids/region-code.ts";
 import { uuidV7Generator } from "../core/ids/uuid-v7.ts";
 import type { Store } from "../store/store.ts";
+import { ephemeralLedgerIdentity, type LedgerIdentity, ledgerOrigin } from "./ledger/ledger-key.ts";
 
 /** Settings the use cases depend on (read from the environment by src/config.ts). */
 export interface PlatformSettings {
@@ -37,10 +38,17 @@ export interface Platform {
   readonly logger: Logger;
   /** New time-ordered ids (UUIDv7, RFC 9562 §5.7): index-friendly and sortable by creation. */
   readonly newId: () => string;
+  /** The transparency log's origin and checkpoint signing key. */
+  readonly ledger: LedgerIdentity;
 }
 
 export function createPlatform(
-  parts: Omit<Platform, "newId" | "clock"> & Partial<Pick<Platform, "newId" | "clock">>,
+  parts: Omit<Platform, "newId" | "clock" | "ledger"> & Partial<Pick<Platform, "newId" | "clock" | "ledger">>,
 ): Platform {
-  return { clock: systemClock, newId: uuidV7Generator(), ...parts };
+  return {
+    clock: systemClock,
+    newId: uuidV7Generator(),
+    ledger: parts.ledger ?? ephemeralLedgerIdentity(ledgerOrigin(parts.settings.publicBaseUrl)),
+    ...parts,
+  };
 }

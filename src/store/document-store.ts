@@ -1,4 +1,5 @@
 import type { DocumentKind, DocumentTarget, TraceDocument } from "../core/documents/document.ts";
+import { commitRecords } from "./ledger-store.ts";
 import type { Db } from "./schema.ts";
 
 /** Stores a file once per content (SHA-256); a second upload of the same bytes reuses it. */
@@ -23,21 +24,20 @@ export async function getBlob(db: Db, sha256: string): Promise<{ bytes: Buffer; 
 }
 
 export async function insertDocument(db: Db, d: TraceDocument): Promise<void> {
-  await db
-    .insertInto("documents")
-    .values({
-      id: d.id,
-      kind: d.kind,
-      title: d.title,
-      sha256: d.sha256,
-      issuedOn: d.issuedOn,
-      issuer: d.issuer,
-      fieldsJson: d.fields ? JSON.stringify(d.fields) : null,
-      public: d.public ? 1 : 0,
-      partyId: d.partyId,
-      createdAt: d.createdAt,
-    })
-    .execute();
+  const row = {
+    id: d.id,
+    kind: d.kind,
+    title: d.title,
+    sha256: d.sha256,
+    issuedOn: d.issuedOn,
+    issuer: d.issuer,
+    fieldsJson: d.fields ? JSON.stringify(d.fields) : null,
+    public: d.public ? 1 : 0,
+    partyId: d.partyId,
+    createdAt: d.createdAt,
+  };
+  await db.insertInto("documents").values(row).execute();
+  await commitRecords(db, "document", [row], row.createdAt);
   if (d.links.length > 0) {
     await db
       .insertInto("documentLinks")

@@ -1,4 +1,5 @@
 import { chunked } from "./batch.ts";
+import { commitRecords } from "./ledger-store.ts";
 import type { Db } from "./schema.ts";
 import { executeShaped } from "./shaped-query.ts";
 
@@ -47,6 +48,8 @@ export async function insertEvents(db: Db, events: readonly StoredEvent[]): Prom
         .returning("eventId"),
     );
     for (const r of rows) inserted.add(r.eventId);
+    const fresh = values.filter((v) => inserted.has(v.eventId));
+    await commitRecords(db, "epcis-event", fresh, fresh[0]?.recordTime ?? 0);
   }
   const epcs: { eventId: string; epc: string; role: string }[] = [];
   for (const e of events) {

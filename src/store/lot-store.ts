@@ -1,5 +1,6 @@
 import type { Lot } from "../core/lots/lot.ts";
 import { chunked } from "./batch.ts";
+import { commitRecords } from "./ledger-store.ts";
 import type { Db, LotsTable } from "./schema.ts";
 import { executeShaped } from "./shaped-query.ts";
 
@@ -15,6 +16,7 @@ export async function insertLots(db: Db, lots: readonly Lot[]): Promise<void> {
   }));
   for (const chunk of chunked(rows, 24))
     await executeShaped(db, "lots.insert", chunk, [], () => db.insertInto("lots").values(chunk));
+  await commitRecords(db, "lot", rows, rows[0]?.createdAt ?? 0);
 }
 
 export async function findLotById(db: Db, id: string): Promise<Lot | undefined> {
@@ -75,7 +77,10 @@ export async function markLotRevoked(db: Db, id: string, at: number, reason: str
     .where("id", "=", id)
     .where("revokedAt", "is", null)
     .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  if (Number(res.numUpdatedRows) !== 1) return false;
+  const row = await db.selectFrom("lots").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  await commitRecords(db, "lot", [row], at, { supersede: true });
+  return true;
 }
 
 /** Whether anything happened to the lot after its coding: shipped, used as an input, or any stock movement. */

@@ -1,20 +1,26 @@
 import type { Party, PartyKind } from "../core/parties/party.ts";
+import { commitRecords } from "./ledger-store.ts";
 import type { Db, PartiesTable } from "./schema.ts";
 
 /** Parties in and out of the database as core values, never rows. */
 export async function insertParty(db: Db, p: Party): Promise<void> {
-  await db.insertInto("parties").values(toRow(p)).execute();
+  const row = toRow(p);
+  await db.insertInto("parties").values(row).execute();
+  await commitRecords(db, "party", [row], row.updatedAt);
 }
 
 /** Writes a new version of a party; returns false when `expectedVersion` is no longer current (lost update). */
 export async function updateParty(db: Db, p: Party, expectedVersion: number): Promise<boolean> {
+  const row = toRow(p);
   const res = await db
     .updateTable("parties")
-    .set(toRow(p))
+    .set(row)
     .where("id", "=", p.id)
     .where("version", "=", expectedVersion)
     .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  if (Number(res.numUpdatedRows) !== 1) return false;
+  await commitRecords(db, "party", [row], row.updatedAt, { supersede: true });
+  return true;
 }
 
 export async function findPartyById(db: Db, id: string): Promise<Party | undefined> {

@@ -1,8 +1,10 @@
 import type { Product } from "../core/products/product.ts";
+import { commitRecords } from "./ledger-store.ts";
 import type { Db, ProductsTable } from "./schema.ts";
 
 export async function insertProduct(db: Db, p: Product): Promise<void> {
   await db.insertInto("products").values(p).execute();
+  await commitRecords(db, "product", [p], p.updatedAt);
 }
 
 export async function findProductById(db: Db, id: string): Promise<Product | undefined> {

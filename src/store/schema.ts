@@ -178,6 +178,37 @@ export interface ShipmentLinesTable {
   settledAt: number | null;
 }
 
+export interface LedgerEntriesTable {
+  id: string;
+  /** What was committed: epcis-event, lot, party, product, document … (store/ledger-records.ts). */
+  kind: string;
+  /** The record's key in its table. */
+  ref: string;
+  salt: Uint8Array;
+  /** recordCommitment (core/ledger/record-commitment.ts); the Merkle leaf is SHA-256(0x00 || commitment). */
+  commitment: Uint8Array;
+  /** The entry this one replaces (a change of master data, a revocation). */
+  supersedes: string | null;
+  createdAt: number;
+  /** Position in the log; null until integrated. */
+  logIndex: number | null;
+  integratedAt: number | null;
+}
+
+export interface LedgerNodesTable {
+  level: number;
+  idx: number;
+  hash: Uint8Array;
+}
+
+export interface LedgerCheckpointsTable {
+  size: number;
+  root: Uint8Array;
+  /** The signed note (C2SP signed-note with a tlog-checkpoint body), served as is. */
+  note: string;
+  createdAt: number;
+}
+
 export interface EventsTable {
   eventId: string;
   eventType: string;
@@ -293,6 +324,9 @@ export interface Database {
   shipments: ShipmentsTable;
   shipmentLines: ShipmentLinesTable;
   events: EventsTable;
+  ledgerEntries: LedgerEntriesTable;
+  ledgerNodes: LedgerNodesTable;
+  ledgerCheckpoints: LedgerCheckpointsTable;
   eventEpcs: EventEpcsTable;
   idempotencyKeys: IdempotencyKeysTable;
   parties: PartiesTable;

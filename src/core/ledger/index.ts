@@ -79,6 +79,7 @@ export {
   quorumMet,
 } from "./policy.ts";
 export { type PolicyVerifiedCheckpoint, verifyCheckpointWithPolicy } from "./policy-verify.ts";
+export { formatReceipt, parseReceipt, type ReceiptClaim, type VerifiedReceipt, verifyReceipt } from "./receipt.ts";
 export {
   type JsonValue,
   RECORD_COMMITMENT_TAG,
