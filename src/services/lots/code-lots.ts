@@ -15,6 +15,7 @@ import { actingPartyId } from "../codes/acting-party.ts";
 import { reserveTraceNumbers } from "../codes/issue-trace-numbers.ts";
 import { recordCommissioning } from "../events/platform-events.ts";
 import { putStock, takeStock } from "../holdings/take-stock.ts";
+import { assertNotRecalled } from "../recalls/recall-guard.ts";
 import type { ServiceContext } from "../service-context.ts";
 import { resolveTraceCode } from "./resolve-trace-code.ts";
 
@@ -109,6 +110,11 @@ export async function createLot(
       });
     inputs.push({ lot: inputLot, quantityMilli: q });
   }
+  await assertNotRecalled(
+    tx,
+    inputs.map((inp, j) => ({ lot: inp.lot, pointer: `${base}/inputs/${j}/traceCode` })),
+    "used as an input",
+  );
 
   const now = ctx.clock.now();
   const lotBase = {
