@@ -33,7 +33,8 @@ export interface GraphEdge {
 export function traceGraph(t: Trace, key: (lotId: string, partyId: string) => string): TraceGraph {
   const lots = new Map(t.lots.map((l) => [l.id, l]));
   const parties = new Map(t.parties.map((p) => [p.id, p]));
-  const inCycle = new Set(t.cycles.flat());
+  const inCycle = new Set(t.cycles.filter((c) => c.kind === "holdings").flatMap((c) => c.nodes));
+  const lotInCycle = new Set(t.cycles.filter((c) => c.kind === "lots").flatMap((c) => c.nodes));
   const nodes: GraphNode[] = t.holdings.map((h) => ({
     id: h.key,
     kind: "holding",
@@ -43,7 +44,7 @@ export function traceGraph(t: Trace, key: (lotId: string, partyId: string) => st
     depth: h.depth,
     origin: h.origin,
     stats: h.stats,
-    inCycle: inCycle.has(h.key),
+    inCycle: inCycle.has(h.key) || lotInCycle.has(h.lotId),
   }));
   const known = new Set(nodes.map((n) => n.id));
   const depthOf = new Map(t.holdings.map((h) => [h.key, h.depth]));

@@ -105,6 +105,15 @@ export interface TraceDocumentRef {
   readonly target: { readonly type: "lot" | "party" | "shipment"; readonly id: string };
 }
 
+/**
+ * A cycle: holding keys in order ("holdings": goods went round between parties), or lot ids in order ("lots": a
+ * lot made, directly or through other lots, from itself — impossible in real life, so bad imported data).
+ */
+export interface TraceCycle {
+  readonly kind: "holdings" | "lots";
+  readonly nodes: readonly string[];
+}
+
 export interface Trace {
   readonly direction: TraceDirection;
   /** The holdings the walk started from. */
@@ -115,11 +124,26 @@ export interface Trace {
   readonly shipments: readonly ShipmentHop[];
   readonly transformations: readonly TransformationHop[];
   readonly documents: readonly TraceDocumentRef[];
-  /** Cycles in the data (a lot made from itself, goods going round): each a list of holding keys, in order. */
-  readonly cycles: readonly (readonly string[])[];
+  /** Cycles in the data, where the walk stopped: goods going round between holders, or lots made from themselves. */
+  readonly cycles: readonly TraceCycle[];
   /** The deepest level reached; `truncated` when the walk stopped at its depth limit rather than at the ends. */
   readonly depth: number;
   readonly truncated: boolean;
+}
+
+/** The cycles of a walk's edges: between holdings, and between lots through transformations. */
+export function traceCycles(
+  holdingEdges: readonly { readonly from: string; readonly to: string }[],
+  transformations: readonly TransformationHop[],
+  find: (edges: readonly { from: string; to: string }[]) => string[][],
+): TraceCycle[] {
+  return [
+    ...find(holdingEdges).map((nodes) => ({ kind: "holdings" as const, nodes })),
+    ...find(transformations.map((x) => ({ from: x.inputLotId, to: x.outputLotId }))).map((nodes) => ({
+      kind: "lots" as const,
+      nodes,
+    })),
+  ];
 }
 
 /** A node's key: the lot and the party holding it. */

@@ -34,7 +34,8 @@ export function renderTraceReport(t: Trace, o: { lang: ReportLang; base: string;
     esc(l.expiryDate),
     `${esc(q(l.quantity))} ${esc(l.unit)}`,
     esc([l.originRegion, l.originPlace].filter(Boolean).join(" ")),
-    esc(x.entry[l.entry] ?? l.entry),
+    esc(x.entry[l.entry] ?? l.entry) +
+      (l.entryDetails ? `<br><span class="meta">${esc(flatten(l.entryDetails))}</span>` : ""),
   ]);
   const hopRows = t.shipments.map((s) => [
     esc(time(s.shippedAt)),
@@ -139,11 +140,24 @@ ${table([c.kind, c.titleCol, c.issuer, c.date, c.target].map(String), documentRo
 ${
   t.cycles.length > 0
     ? `<h2 class="warn">${esc(x.cycles)}</h2><p>${esc(x.cyclesNote)}</p><ul>${t.cycles
-        .map((cy) => `<li>${cy.map((k) => esc(describeNode(k))).join(" → ")}</li>`)
+        .map(
+          (cy) =>
+            `<li>${cy.nodes.map((k) => esc(cy.kind === "lots" ? lotCode(k) : describeNode(k))).join(" → ")} → …</li>`,
+        )
         .join("")}</ul>`
     : ""
 }
 </body>
 </html>
 `;
+}
+
+/** First-station details (supplier, papers, country of origin) as one line: "supplier.name: …; documents.…: …". */
+function flatten(v: unknown, prefix = ""): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v !== "object") return `${prefix}: ${String(v)}`;
+  return Object.entries(v as Record<string, unknown>)
+    .map(([k, inner]) => flatten(inner, prefix ? `${prefix}.${k}` : k))
+    .filter(Boolean)
+    .join("; ");
 }

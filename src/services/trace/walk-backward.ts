@@ -6,6 +6,7 @@ import {
   type Trace,
   type TraceHolding,
   type TransformationHop,
+  traceCycles,
 } from "../../core/trace/trace-model.ts";
 import { type HoldingRef, holdingRefKey, LevelWalk } from "../../core/trace/trace-walk.ts";
 import type { Db } from "../../store/schema.ts";
@@ -82,10 +83,6 @@ export async function walkBackward(db: Db, starts: readonly HoldingRef[], opts: 
         from: holdingKey(h.lotId, h.fromPartyId),
         to: holdingKey(h.lotId, (h.to as { partyId: string }).partyId),
       })),
-    ...transformations.map((x) => ({
-      from: holdingKey(x.inputLotId, x.partyId),
-      to: holdingKey(x.outputLotId, x.partyId),
-    })),
   ];
   // A seed hop's receiver is a node too (the holder who scanned the voucher), one level below the shipper.
   for (const h of opts.seedHops ?? []) {
@@ -113,7 +110,7 @@ export async function walkBackward(db: Db, starts: readonly HoldingRef[], opts: 
     shipments,
     transformations,
     documents: details.documents,
-    cycles: findCycles(edges),
+    cycles: traceCycles(edges, transformations, findCycles),
     depth: walk.depth,
     truncated: walk.truncated,
   };

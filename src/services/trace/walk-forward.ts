@@ -8,6 +8,7 @@ import {
   type Trace,
   type TraceHolding,
   type TransformationHop,
+  traceCycles,
 } from "../../core/trace/trace-model.ts";
 import { LevelWalk } from "../../core/trace/trace-walk.ts";
 import type { Db } from "../../store/schema.ts";
@@ -127,10 +128,6 @@ export async function walkForward(db: Db, roots: readonly ForwardRoot[], opts: F
         from: holdingKey(h.lotId, h.fromPartyId),
         to: holdingKey(h.lotId, (h.to as { partyId: string }).partyId),
       })),
-    ...transformations.map((x) => ({
-      from: holdingKey(x.inputLotId, x.partyId),
-      to: holdingKey(x.outputLotId, x.partyId),
-    })),
   ];
   const nodes = [...holdings.values()];
   const details =
@@ -151,7 +148,7 @@ export async function walkForward(db: Db, roots: readonly ForwardRoot[], opts: F
     shipments,
     transformations,
     documents: details.documents,
-    cycles: findCycles(edges),
+    cycles: traceCycles(edges, transformations, findCycles),
     depth: walk.depth,
     truncated: walk.truncated,
   };

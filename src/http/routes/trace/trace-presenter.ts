@@ -73,7 +73,7 @@ export function presentTrace(t: Trace, base: string) {
       public: d.public,
       target: { ...d.target },
     })),
-    cycles: t.cycles.map((c) => [...c]),
+    cycles: t.cycles.map((c) => ({ kind: c.kind, nodes: [...c.nodes] })),
   };
 }
 
@@ -82,7 +82,7 @@ export function presentGraph(t: Trace) {
   const g = traceGraph(t, holdingKey);
   return {
     direction: t.direction,
-    cycles: t.cycles.map((c) => [...c]),
+    cycles: t.cycles.map((c) => ({ kind: c.kind, nodes: [...c.nodes] })),
     truncated: t.truncated,
     nodes: g.nodes.map((n) => ({ ...n, stats: presentStats(n.stats) })),
     edges: g.edges.map((e) => ({

@@ -131,12 +131,12 @@ export const traceSchema = Type.Object({
       target: Type.Object({ type: Type.String(), id: Type.String() }),
     }),
   ),
-  cycles: Type.Array(Type.Array(Type.String())),
+  cycles: Type.Array(Type.Object({ kind: Type.String(), nodes: Type.Array(Type.String()) })),
 });
 
 export const graphSchema = Type.Object({
   direction: Type.String(),
-  cycles: Type.Array(Type.Array(Type.String())),
+  cycles: Type.Array(Type.Object({ kind: Type.String(), nodes: Type.Array(Type.String()) })),
   truncated: Type.Boolean(),
   nodes: Type.Array(
     Type.Object({
