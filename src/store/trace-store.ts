@@ -148,18 +148,31 @@ export interface LotInputRow {
   readonly partyId: string;
 }
 
-/** The inputs of the given output lots (backward). Index: lot_inputs primary key. */
-export async function inputsOfLots(db: Db, outputLotIds: readonly string[]): Promise<LotInputRow[]> {
-  return (
-    await chunked(outputLotIds, (part) =>
+/**
+ * The inputs of lots at the holdings where they were made (backward): for each (lot, party) of the frontier whose
+ * party made the lot. One query joining the output lot for its maker, instead of reading the lots first.
+ */
+export async function inputsAtMakers(
+  db: Db,
+  holdings: readonly { readonly lotId: string; readonly partyId: string }[],
+): Promise<LotInputRow[]> {
+  if (holdings.length === 0) return [];
+  const wanted = new Set(holdings.map((h) => `${h.lotId}@${h.partyId}`));
+  const parties = [...new Set(holdings.map((h) => h.partyId))];
+  const rows = await chunked(
+    holdings.map((h) => h.lotId),
+    (part) =>
       db
         .selectFrom("lotInputs")
         .innerJoin("lots", "lots.id", "lotInputs.outputLotId")
         .select(["lotInputs.inputLotId", "lotInputs.outputLotId", "lotInputs.quantityMilli", "lots.partyId"])
         .where("lotInputs.outputLotId", "in", part)
+        .where("lots.partyId", "in", parties)
         .execute(),
-    )
-  ).map((r) => ({ ...r, quantityMilli: Number(r.quantityMilli) }));
+  );
+  return rows
+    .filter((r) => wanted.has(`${r.outputLotId}@${r.partyId}`))
+    .map((r) => ({ ...r, quantityMilli: Number(r.quantityMilli) }));
 }
 
 /** The lots made from the given lots (forward). Index: lot_inputs_input. */
@@ -229,31 +242,44 @@ export async function tracePartiesByIds(db: Db, ids: readonly string[]): Promise
   );
 }
 
-/** The documents linked to the given lots, parties and shipments (one query per target type and chunk). */
+/**
+ * The documents linked to the given lots, parties and shipments: one query (per chunk) over the links' primary
+ * key (target type, target id).
+ */
 export async function documentsLinkedTo(
   db: Db,
   targets: Readonly<Record<DocumentTarget, readonly string[]>>,
 ): Promise<TraceDocumentRef[]> {
+  const all = (["lot", "party", "shipment"] as const).flatMap((type) =>
+    [...new Set(targets[type])].map((id) => ({ type, id })),
+  );
   const out: TraceDocumentRef[] = [];
-  for (const type of ["lot", "party", "shipment"] as const) {
-    const rows = await chunked(targets[type], (part) =>
-      db
-        .selectFrom("documentLinks")
-        .innerJoin("documents", "documents.id", "documentLinks.documentId")
-        .select([
-          "documents.id",
-          "documents.kind",
-          "documents.title",
-          "documents.issuedOn",
-          "documents.issuer",
-          "documents.public",
-          "documents.partyId",
-          "documentLinks.targetId",
-        ])
-        .where("documentLinks.targetType", "=", type)
-        .where("documentLinks.targetId", "in", part)
-        .execute(),
-    );
+  for (const part of chunks(all)) {
+    const byType = (type: DocumentTarget) => part.filter((t) => t.type === type).map((t) => t.id);
+    const rows = await db
+      .selectFrom("documentLinks")
+      .innerJoin("documents", "documents.id", "documentLinks.documentId")
+      .select([
+        "documents.id",
+        "documents.kind",
+        "documents.title",
+        "documents.issuedOn",
+        "documents.issuer",
+        "documents.public",
+        "documents.partyId",
+        "documentLinks.targetType",
+        "documentLinks.targetId",
+      ])
+      .where((eb) =>
+        eb.or(
+          (["lot", "party", "shipment"] as const)
+            .filter((type) => byType(type).length > 0)
+            .map((type) =>
+              eb.and([eb("documentLinks.targetType", "=", type), eb("documentLinks.targetId", "in", byType(type))]),
+            ),
+        ),
+      )
+      .execute();
     for (const r of rows) {
       out.push({
         id: r.id,
@@ -263,7 +289,7 @@ export async function documentsLinkedTo(
         issuer: r.issuer,
         public: Number(r.public) === 1,
         ownerPartyId: r.partyId,
-        target: { type, id: r.targetId },
+        target: { type: r.targetType as DocumentTarget, id: r.targetId },
       });
     }
   }

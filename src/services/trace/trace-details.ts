@@ -40,12 +40,14 @@ export async function loadDetails(
   documents: TraceDocumentRef[];
 }> {
   const partyIds = [...new Set(a.partyIds)];
-  const parties = await tracePartiesByIds(db, partyIds);
-  const documents = await documentsLinkedTo(db, {
-    lot: [...new Set(a.lotIds)],
-    shipment: [...new Set(a.shipmentIds)],
-    party: a.partyDocuments ? partyIds : [],
-  });
+  const [parties, documents] = await Promise.all([
+    tracePartiesByIds(db, partyIds),
+    documentsLinkedTo(db, {
+      lot: [...new Set(a.lotIds)],
+      shipment: [...new Set(a.shipmentIds)],
+      party: a.partyDocuments ? partyIds : [],
+    }),
+  ]);
   parties.sort((x, y) => (x.id < y.id ? -1 : 1));
   return { parties, documents };
 }

@@ -10,7 +10,7 @@ import {
 } from "../../core/trace/trace-model.ts";
 import { type HoldingRef, holdingRefKey, LevelWalk } from "../../core/trace/trace-walk.ts";
 import type { Db } from "../../store/schema.ts";
-import { inputsOfLots, receiptsOf } from "../../store/trace-store.ts";
+import { inputsAtMakers, receiptsOf } from "../../store/trace-store.ts";
 import { loadDetails, loadLots, toTraceLot } from "./trace-details.ts";
 
 export interface BackwardOptions {
@@ -35,13 +35,8 @@ export async function walkBackward(db: Db, starts: readonly HoldingRef[], opts: 
   for (let step = walk.current(); step; step = walk.current()) {
     const frontier = step.frontier;
     nodes.push(...frontier);
-    await loadLots(
-      db,
-      frontier.map((h) => h.lotId),
-      lots,
-    );
-    const atMaker = frontier.filter((h) => lots.get(h.lotId)?.partyId === h.partyId).map((h) => h.lotId);
-    const [receipts, inputs] = await Promise.all([receiptsOf(db, frontier), inputsOfLots(db, atMaker)]);
+    // Two queries a level: who shipped it to these holders, and what it was made of where it was made.
+    const [receipts, inputs] = await Promise.all([receiptsOf(db, frontier), inputsAtMakers(db, frontier)]);
     const found: HoldingRef[] = [];
     for (const r of receipts) {
       hops.set(`${r.shipmentId}#${r.lineNo}`, r);
@@ -58,12 +53,8 @@ export async function walkBackward(db: Db, starts: readonly HoldingRef[], opts: 
     }
     walk.advance(found);
   }
-  // Lots met only as the far end of a seed hop (a voucher's receiver holds no other node).
-  await loadLots(
-    db,
-    [...hops.values()].map((h) => h.lotId),
-    lots,
-  );
+  // Every lot met, read once at the end.
+  await loadLots(db, [...nodes.map((h) => h.lotId), ...[...hops.values()].map((h) => h.lotId)], lots);
 
   const holdings: TraceHolding[] = nodes.map((h) => {
     const lot = lots.get(h.lotId);

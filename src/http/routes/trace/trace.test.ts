@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../../test/engines.ts";
 import { buildSupplyNetwork, type SupplyNetwork } from "../../../../test/supply-network.ts";
 import { createTestApp, type TestApp } from "../../../../test/test-app.ts";
+import { attachDocument } from "../../../services/documents/attach-document.ts";
 
 type Auth = { authorization: string };
 type Hop = { fromPartyId: string; to: { partyId?: string }; shipped: number; received: number | null; state: string };
@@ -60,6 +61,26 @@ describe.each(engines)("backward and forward trace over HTTP on %s", (engine) =>
     expect(body.cycles).toEqual([]);
     // Upstream parties in their public view: no contact data.
     expect(Object.keys(body.parties[0]).sort()).toEqual(["creditCode", "id", "kind", "name", "regionCode"]);
+  });
+
+  it("lists the documents at each hop: public ones for an enterprise, all of them for a regulator", async () => {
+    const attach = (title: string, isPublic: boolean) =>
+      attachDocument(n.as("farm"), {
+        kind: "quick_test",
+        title,
+        public: isPublic,
+        fields: { result: "合格" },
+        links: [{ type: "lot", traceCode: n.code.V }],
+      });
+    await attach("农残快检 合格", true);
+    await attach("内部检验记录", false);
+    const titles = async (auth: Auth) =>
+      (await get(auth, `/v1/trace/backward?code=${q(n.code.V)}`))
+        .json()
+        .documents.map((d: { title: string; target: { id: string } }) => `${d.title}@${d.target.id}`)
+        .sort();
+    expect(await titles(key.retailer as Auth)).toEqual([`农残快检 合格@${n.lotId.V}`]);
+    expect(await titles(regulator)).toEqual([`农残快检 合格@${n.lotId.V}`, `内部检验记录@${n.lotId.V}`].sort());
   });
 
   it("traces gift boxes back through three levels of transformation to the farm and the first-station import", async () => {
