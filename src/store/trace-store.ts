@@ -108,7 +108,7 @@ export async function shipmentLinesOf(db: Db, shipmentId: string): Promise<Shipm
 export async function receiptsOf(
   db: Db,
   holdings: readonly { readonly lotId: string; readonly partyId: string }[],
-): Promise<ShipmentHop[]> {
+): Promise<(ShipmentHop & { readonly lotMakerId: string })[]> {
   if (holdings.length === 0) return [];
   const wanted = new Set(holdings.map((h) => `${h.lotId}@${h.partyId}`));
   const parties = [...new Set(holdings.map((h) => h.partyId))];
@@ -123,19 +123,20 @@ export async function receiptsOf(
             .onRef("shipmentLines.shipmentId", "=", "movements.shipmentId")
             .onRef("shipmentLines.lotId", "=", "movements.lotId"),
         )
-        .select([...lineColumns, "movements.partyId as holderId"])
+        .innerJoin("lots", "lots.id", "movements.lotId")
+        .select([...lineColumns, "movements.partyId as holderId", "lots.partyId as lotMakerId"])
         .where("movements.lotId", "in", part)
         .where("movements.partyId", "in", parties)
         .where("movements.kind", "=", "received")
         .execute(),
   );
   const seen = new Set<string>();
-  const out: ShipmentHop[] = [];
+  const out: (ShipmentHop & { lotMakerId: string })[] = [];
   for (const r of rows) {
     const k = `${r.shipmentId}#${r.lineNo}`;
     if (!wanted.has(`${r.lotId}@${r.holderId}`) || seen.has(k)) continue;
     seen.add(k);
-    out.push(hopOf(r));
+    out.push({ ...hopOf(r), lotMakerId: r.lotMakerId });
   }
   return out;
 }

@@ -31,14 +31,19 @@ export async function walkBackward(db: Db, starts: readonly HoldingRef[], opts: 
   for (const h of opts.seedHops ?? []) hops.set(`${h.shipmentId}#${h.lineNo}`, h);
   const transformations: TransformationHop[] = [];
   const nodes: HoldingRef[] = [];
+  /** Which party made each lot, learnt from the receipts (a lot's maker never ships it to itself). */
+  const makerOf = new Map<string, string>();
 
   for (let step = walk.current(); step; step = walk.current()) {
     const frontier = step.frontier;
     nodes.push(...frontier);
-    // Two queries a level: who shipped it to these holders, and what it was made of where it was made.
-    const [receipts, inputs] = await Promise.all([receiptsOf(db, frontier), inputsAtMakers(db, frontier)]);
+    // At most two queries a level: who shipped it to these holders, and what it was made of where it was made
+    // (asked only for holdings at their lot's maker, or whose maker is not known yet).
+    const atMaker = frontier.filter((h) => (makerOf.get(h.lotId) ?? h.partyId) === h.partyId);
+    const [receipts, inputs] = await Promise.all([receiptsOf(db, frontier), inputsAtMakers(db, atMaker)]);
     const found: HoldingRef[] = [];
-    for (const r of receipts) {
+    for (const { lotMakerId, ...r } of receipts) {
+      makerOf.set(r.lotId, lotMakerId);
       hops.set(`${r.shipmentId}#${r.lineNo}`, r);
       found.push({ lotId: r.lotId, partyId: r.fromPartyId });
     }
