@@ -253,7 +253,7 @@ async function generate(store: Store, size: Size) {
   const fan = lot(product.id, producer.id, (size.holders + 10) * 1000);
   lots.push(fan);
   move(fan.id, producer.id, "coded", fan.quantityMilli, null);
-  holders.forEach((h, i) => ship(fan.id, producer.id, h.id, 1000, i % 10 === 9));
+  for (const [i, h] of holders.entries()) ship(fan.id, producer.id, h.id, 1000, i % 10 === 9);
   ship(fan.id, producer.id, processor.id, 5000);
   // Five levels of transformation at the processor.
   let input = fan;
