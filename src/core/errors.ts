@@ -75,6 +75,12 @@ export const errorRegistry = {
   "file-too-large": { status: 413, title: "The file is too large", titleZh: "文件过大" },
   "cannot-revoke": { status: 409, title: "This record can no longer be revoked", titleZh: "该记录已不能撤销" },
   "lot-revoked": { status: 409, title: "This lot's coding was revoked", titleZh: "该批次赋码已撤销" },
+  "lot-recalled": {
+    status: 409,
+    title: "The lot is under recall and may not be shipped, sold, used or received",
+    titleZh: "该批次正在召回，禁止发货、销售、使用或收货",
+  },
+  "recall-closed": { status: 409, title: "This recall is already closed", titleZh: "该召回已关闭" },
   "idempotency-key-reused": {
     status: 422,
     title: "This Idempotency-Key was used for a different request",

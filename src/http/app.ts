@@ -21,9 +21,11 @@ import { lotsRoutes } from "./routes/lots/lots-routes.ts";
 import { partiesRoutes } from "./routes/parties/parties-routes.ts";
 import { problemsRoutes } from "./routes/problems/problems-routes.ts";
 import { productsRoutes } from "./routes/products/products-routes.ts";
+import { recallsRoutes } from "./routes/recalls/recalls-routes.ts";
 import { problemSchema } from "./routes/shared-schemas.ts";
 import { shipmentsRoutes } from "./routes/shipments/shipments-routes.ts";
 import { stockRoutes } from "./routes/stock/stock-routes.ts";
+import { traceRoutes } from "./routes/trace/trace-routes.ts";
 import { webhooksRoutes } from "./routes/webhooks/webhooks-routes.ts";
 
 export interface AppOptions {
@@ -78,6 +80,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(correctionsRoutes);
   await app.register(documentsRoutes);
   await app.register(webhooksRoutes);
+  await app.register(traceRoutes);
+  await app.register(recallsRoutes);
   await app.register(ledgerRoutes);
   return app;
 }

@@ -106,3 +106,24 @@ export async function lotHasMoved(db: Db, lotId: string): Promise<boolean> {
     .executeTakeFirst();
   return line !== undefined || input !== undefined || moves !== undefined;
 }
+
+/** The lots of a product produced in a date range (inclusive ISO dates), not revoked: a recall by product. */
+export async function lotsOfProductProducedBetween(
+  db: Db,
+  productId: string,
+  from: string,
+  to: string,
+  limit: number,
+): Promise<Lot[]> {
+  const rows = await db
+    .selectFrom("lots")
+    .selectAll()
+    .where("productId", "=", productId)
+    .where("productionDate", ">=", from)
+    .where("productionDate", "<=", to)
+    .where("revokedAt", "is", null)
+    .orderBy("productionDate")
+    .limit(limit)
+    .execute();
+  return rows.map(fromRow);
+}

@@ -307,7 +307,52 @@ export interface OutboxTable {
   lastError: string | null;
 }
 
+export interface RecallsTable {
+  id: string;
+  /** "producer" (the enterprise owning the lots) or "regulator". */
+  initiatorKind: string;
+  initiatorPartyId: string | null;
+  /** The initiating regulator's GB/T 2260 region. */
+  initiatorRegion: string | null;
+  producerPartyId: string;
+  /** I, II or III (一级/二级/三级, 食品召回管理办法 第十二条). */
+  level: string;
+  reason: string;
+  /** What was asked: lots by code, or a product and production-date range. */
+  criteriaJson: string;
+  status: string;
+  openedAt: number;
+  openedBy: string;
+  closedAt: number | null;
+  closedBy: string | null;
+  closeNote: string | null;
+  eventId: string | null;
+}
+
+export interface RecallLotsTable {
+  recallId: string;
+  lotId: string;
+  named: number;
+}
+
+export interface RecallTasksTable {
+  id: string;
+  recallId: string;
+  partyId: string;
+  lotId: string;
+  heldMilli: number;
+  inTransitMilli: number;
+  returnedMilli: number;
+  destroyedMilli: number;
+  acknowledgedAt: number | null;
+  stopSaleAt: number | null;
+  createdAt: number;
+}
+
 export interface Database {
+  recalls: RecallsTable;
+  recallLots: RecallLotsTable;
+  recallTasks: RecallTasksTable;
   webhooks: WebhooksTable;
   outbox: OutboxTable;
   blobs: BlobsTable;

@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { actingPartyId } from "../codes/acting-party.ts";
 import { recordEndOfChain } from "../events/platform-events.ts";
 import { resolveTraceCode } from "../lots/resolve-trace-code.ts";
+import { assertNotRecalled, creditRecovery } from "../recalls/recall-guard.ts";
 import type { ServiceContext } from "../service-context.ts";
 import { takeStock } from "./take-stock.ts";
 
@@ -29,6 +30,9 @@ export async function recordEndOfChainUse(
     const party = await findPartyById(tx, partyId);
     if (!party) throw new AppError("not-found", `no party with id ${partyId}`, { pointer: "/body/partyId" });
     const lot = await resolveTraceCode(tx, ctx, input.traceCode, "/body/traceCode");
+    const writeOff = input.kind === "loss" || input.kind === "destruction";
+    // A recalled lot may not be sold or used; destroying it (or writing off a loss) is how a recall ends.
+    if (!writeOff) await assertNotRecalled(tx, [{ lot, pointer: "/body/traceCode" }], "sold or used");
     const eventId = await recordEndOfChain(tx, ctx, {
       party,
       kind: input.kind,
@@ -36,13 +40,13 @@ export async function recordEndOfChainUse(
       quantityMilli: q,
       reason: input.reason ?? null,
     });
-    const writeOff = input.kind === "loss" || input.kind === "destruction";
     await takeStock(
       tx,
       ctx,
       { lot, partyId, quantityMilli: q, kind: input.kind, shipmentId: null, eventId, allowExpired: writeOff },
       "/body/quantity",
     );
+    if (input.kind === "destruction") await creditRecovery(tx, { lotId: lot.id, partyId, kind: "destroyed", milli: q });
     await recordAudit(tx, ctx, `stock.${input.kind}`, { type: "lot", id: lot.id }, { partyId, quantityMilli: q });
     return { eventId };
   });

@@ -16,6 +16,7 @@ import { actingPartyId } from "../codes/acting-party.ts";
 import { reserveTraceNumbers } from "../codes/issue-trace-numbers.ts";
 import { codingEvent, storePlatformEvents } from "../events/platform-events.ts";
 import { putStocks, type StockTake, takeStocks } from "../holdings/take-stock.ts";
+import { assertNotRecalled } from "../recalls/recall-guard.ts";
 import type { ServiceContext } from "../service-context.ts";
 import { resolveTraceCodes } from "./resolve-trace-code.ts";
 
@@ -198,6 +199,12 @@ export async function createLots(
       lotInputs.push({ outputLotId: lot.id, inputLotId: i.lot.id, quantityMilli: i.quantityMilli });
     }
   }
+  // A lot under recall may not go into new products (its inputs would carry the hazard on).
+  await assertNotRecalled(
+    tx,
+    consumed.map((c) => ({ lot: c.lot, pointer: c.pointer.replace(/quantity$/, "traceCode") })),
+    "used as an input",
+  );
   await storePlatformEvents(tx, ctx, party, built);
   try {
     await insertLots(tx, lots);

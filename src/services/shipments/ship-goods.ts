@@ -10,6 +10,7 @@ import { reserveTraceNumbers } from "../codes/issue-trace-numbers.ts";
 import { recordShipping } from "../events/platform-events.ts";
 import { takeStocks } from "../holdings/take-stock.ts";
 import { resolveTraceCodes } from "../lots/resolve-trace-code.ts";
+import { creditRecovery, lotRecalled, openRecallByLot } from "../recalls/recall-guard.ts";
 import type { ServiceContext } from "../service-context.ts";
 import { notifyParty } from "../webhooks/notify-party.ts";
 
@@ -62,6 +63,23 @@ export async function shipGoods(
       return { lot, quantityMilli: q };
     });
 
+    // A lot under recall moves only back to the party that made it (召回: returned to the producer).
+    const recalled = await openRecallByLot(
+      tx,
+      lines.map((l) => l.lot.id),
+    );
+    const returns = lines.filter((l) => recalled.has(l.lot.id));
+    for (const [i, l] of lines.entries()) {
+      const recallId = recalled.get(l.lot.id);
+      if (recallId && !(receiver.kind === "party" && receiver.partyId === l.lot.partyId))
+        throw lotRecalled(
+          l.lot.lotCode,
+          recallId,
+          "shipped (except back to its producer)",
+          `/body/lines/${i}/traceCode`,
+        );
+    }
+
     const voucher = await reserveTraceNumbers(tx, ctx, shipper.regionCode, shipperId, 1, "voucher");
     const voucherCode = voucher.codes[0] as string;
     const voucherUrl = voucher.urls[0] as string;
@@ -80,6 +98,8 @@ export async function shipGoods(
         pointer: `/body/lines/${i}/quantity`,
       })),
     );
+    for (const l of returns)
+      await creditRecovery(tx, { lotId: l.lot.id, partyId: shipperId, kind: "returned", milli: l.quantityMilli });
     const now = ctx.clock.now();
     const onPlatform = receiver.kind === "party";
     const shipmentLines: ShipmentLine[] = lines.map((l, i) => ({

@@ -8,6 +8,7 @@ import * as m0005 from "./0005-corrections.ts";
 import * as m0006 from "./0006-retained-samples.ts";
 import * as m0007 from "./0007-documents.ts";
 import * as m0008 from "./0008-webhooks.ts";
+import * as m0009 from "./0009-recalls.ts";
 import * as m0011 from "./0011-ledger.ts";
 
 interface Migration {
@@ -25,6 +26,7 @@ const migrations: readonly (readonly [string, Migration])[] = [
   ["0006-retained-samples", m0006],
   ["0007-documents", m0007],
   ["0008-webhooks", m0008],
+  ["0009-recalls", m0009],
   ["0011-ledger", m0011],
 ];
 

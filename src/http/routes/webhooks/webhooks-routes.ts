@@ -3,7 +3,7 @@ import { Type } from "typebox";
 import { registerWebhook } from "../../../services/webhooks/register-webhook.ts";
 import { problemResponses } from "../shared-schemas.ts";
 
-/** A party's webhook endpoints: notices of new pending receipts, confirmations, rejections (and, later, recalls). */
+/** A party's webhook endpoints: notices of new pending receipts, confirmations, rejections and recalls (recall.opened). */
 export const webhooksRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     "/v1/webhooks",

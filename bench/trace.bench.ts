@@ -1,0 +1,317 @@
+/**
+ * Trace and recall (issue "Trace and recall"): a network generated directly with batched inserts — one lot
+ * shipped to N holders (10% still in transit), a chain of depth D through D holders, five levels of
+ * transformation, and background lots and shipments that the traces must not pay for — on SQLite and PostgreSQL.
+ * Measured: backward trace p50/p99 (the use case, from the end of the chain and from one of the N holders),
+ * forward trace of the lot reaching N holders, and the recall scope of that lot (forward walk + scope).
+ * Baseline, same run: a single indexed primary-key select of a lot. Targets (full issue, later on 1M and 10M
+ * events): backward p99 ≤ 5 ms; forward and recall scope of a lot reaching 10,000 holders ≤ 100 ms.
+ */
+import { randomUUID } from "node:crypto";
+import { recallScope } from "../src/core/recalls/recall.ts";
+import { cliOrigin, contextFor } from "../src/services/service-context.ts";
+import { traceBackward } from "../src/services/trace/trace-backward.ts";
+import { traceForward } from "../src/services/trace/trace-forward.ts";
+import { walkForward } from "../src/services/trace/walk-forward.ts";
+import { findLotById } from "../src/store/lot-store.ts";
+import type { Database } from "../src/store/schema.ts";
+import { openStore, type Store } from "../src/store/store.ts";
+import { createTestDatabase, type EngineName, testPostgresUrl } from "../test/engines.ts";
+import { testPlatform } from "../test/factories.ts";
+import { type BenchResult, type BenchRun, percentile } from "./harness.ts";
+
+export const run: BenchRun = async (ctx) => {
+  const out: BenchResult[] = [];
+  const engines: EngineName[] = ["sqlite"];
+  if (await postgresReachable()) engines.push("postgres");
+  const size = ctx.quick
+    ? { holders: 1_000, depth: 10, background: 1_000, samples: 50 }
+    : { holders: 10_000, depth: 10, background: 10_000, samples: 200 };
+  for (const engine of engines) out.push(...(await measure(engine, size, ctx.quick)));
+  return out;
+};
+
+type Size = { holders: number; depth: number; background: number; samples: number };
+
+async function measure(engine: EngineName, size: Size, quick: boolean): Promise<BenchResult[]> {
+  const database = await createTestDatabase(engine);
+  const store = await openStore(database.url);
+  try {
+    await store.migrate();
+    const net = await generate(store, size);
+    const platform = testPlatform(store);
+    const regulator = contextFor(
+      platform,
+      { kind: "regulator", keyId: "bench", label: "bench", regionCode: "350000" },
+      cliOrigin,
+    );
+    const time = async (fn: () => Promise<unknown>, n: number) => {
+      for (let i = 0; i < Math.min(5, n); i++) await fn(); // warm-up
+      const samples: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        await fn();
+        samples.push(performance.now() - t0);
+      }
+      return samples;
+    };
+    const baseline = await time(() => findLotById(store.db, net.fanLot), size.samples);
+    const chainBack = await time(
+      () => traceBackward(regulator, { lotId: net.chainLot, partyId: net.chainEnd }),
+      size.samples,
+    );
+    const holderBack = await time(
+      () => traceBackward(regulator, { lotId: net.fanLot, partyId: net.someHolder }),
+      size.samples,
+    );
+    const madeBack = await time(() => traceBackward(regulator, { lotId: net.lastMade }), size.samples);
+    const fwdSamples = quick ? 5 : 10;
+    const forward = await time(() => traceForward(regulator, { lotId: net.fanLot }), fwdSamples);
+    let scopeTasks = 0;
+    const scope = await time(async () => {
+      const t = await walkForward(store.db, [{ lotId: net.fanLot, fromPartyId: null }], { details: false });
+      scopeTasks = recallScope(t).tasks.length;
+    }, fwdSamples);
+
+    const p50base = percentile(baseline, 50);
+    const label = `${engine}, ${size.holders.toLocaleString("en-US")} holders, ${net.rows.toLocaleString("en-US")} rows`;
+    const back = (name: string, s: number[], notes: string): BenchResult[] => [
+      {
+        name: `${name} p50 (${label})`,
+        unit: "ms",
+        value: percentile(s, 50),
+        baselineName: "pk select p50",
+        baselineValue: p50base,
+        notes,
+      },
+      {
+        name: `${name} p99 (${label})`,
+        unit: "ms",
+        value: percentile(s, 99),
+        target: "≤ 5 ms",
+        ...(quick ? {} : { met: percentile(s, 99) <= 5 }),
+      },
+    ];
+    return [
+      { name: `pk select of a lot p50 (${engine})`, unit: "ms", value: p50base },
+      ...back("backward trace, chain end", chainBack, `${size.depth} hops`),
+      ...back("backward trace, one of the fan-out holders", holderBack, "1 hop"),
+      ...back("backward trace, 5 levels of transformation", madeBack, "5 input lots"),
+      {
+        name: `forward trace of a lot reaching ${size.holders.toLocaleString("en-US")} holders (${engine})`,
+        unit: "ms",
+        value: percentile(forward, 50),
+        baselineName: "pk select p50",
+        baselineValue: p50base,
+        target: "≤ 100 ms",
+        ...(quick ? {} : { met: percentile(forward, 50) <= 100 }),
+        notes: "p50, parties and documents included",
+      },
+      {
+        name: `recall scope of that lot (${engine})`,
+        unit: "ms",
+        value: percentile(scope, 50),
+        target: "≤ 100 ms",
+        ...(quick ? {} : { met: percentile(scope, 50) <= 100 }),
+        notes: `${scopeTasks.toLocaleString("en-US")} tasks`,
+      },
+    ];
+  } finally {
+    await store.close();
+    await database.drop();
+  }
+}
+
+/** Inserts the network with batched inserts (no services: the point is the size, not the path). */
+async function generate(store: Store, size: Size) {
+  const db = store.db;
+  const now = Date.now();
+  let rows = 0;
+  const batch = async <T extends keyof Database>(table: T, values: Record<string, unknown>[]) => {
+    for (let i = 0; i < values.length; i += 500) {
+      await db
+        .insertInto(table)
+        .values(values.slice(i, i + 500) as never)
+        .execute();
+    }
+    rows += values.length;
+  };
+  let serial = 0;
+  const code = () => `B${(serial++).toString(36).toUpperCase().padStart(10, "0")}`;
+  const party = (kind: string) => ({
+    id: randomUUID(),
+    name: `bench ${kind} ${serial}`,
+    creditCode: null,
+    kind,
+    regionCode: "350102",
+    address: null,
+    contactJson: null,
+    licencesJson: "[]",
+    gln: null,
+    keyParty: 0,
+    homePlatform: "suyuan",
+    partyCode: code(),
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  });
+  const producer = party("producer");
+  const processor = party("processor");
+  const holders = Array.from({ length: size.holders }, () => party("retailer"));
+  const chain = Array.from({ length: size.depth }, () => party("wholesaler"));
+  const backgroundParties = Array.from({ length: 100 }, () => party("wholesaler"));
+  await batch("parties", [producer, processor, ...holders, ...chain, ...backgroundParties]);
+  const product = {
+    id: randomUUID(),
+    partyId: producer.id,
+    name: "bench",
+    spec: null,
+    unit: "kg",
+    categoryCode: "vegetables",
+    shelfLifeDays: null,
+    gtin: null,
+    description: null,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  const made = { ...product, id: randomUUID(), partyId: processor.id };
+  await batch("products", [product, made]);
+  const lot = (productId: string, partyId: string, quantityMilli: number, entry = "coded") => {
+    const c = code();
+    return {
+      id: randomUUID(),
+      productId,
+      partyId,
+      lotCode: c,
+      gtin: null,
+      platformCode: c,
+      traceKey: `t/${c}`,
+      productionDate: "2026-11-01",
+      expiryDate: null,
+      quantityMilli,
+      unit: "kg",
+      originRegion: "350102",
+      originPlace: null,
+      location: null,
+      entry,
+      entryJson: null,
+      eventId: "bench",
+      createdAt: now,
+      revokedAt: null,
+      revokeReason: null,
+    };
+  };
+  const lots: ReturnType<typeof lot>[] = [];
+  const shipments: Record<string, unknown>[] = [];
+  const lines: Record<string, unknown>[] = [];
+  const movements: Record<string, unknown>[] = [];
+  const holdings = new Map<string, number>();
+  const move = (lotId: string, partyId: string, kind: string, delta: number, shipmentId: string | null) => {
+    movements.push({
+      id: randomUUID(),
+      lotId,
+      partyId,
+      kind,
+      deltaMilli: delta,
+      shipmentId,
+      eventId: "bench",
+      at: now,
+    });
+    holdings.set(`${lotId}|${partyId}`, (holdings.get(`${lotId}|${partyId}`) ?? 0) + delta);
+  };
+  const ship = (lotId: string, from: string, to: string, q: number, pending = false) => {
+    const id = randomUUID();
+    shipments.push({
+      id,
+      voucherCode: code(),
+      shipperPartyId: from,
+      receiverKind: "party",
+      receiverPartyId: to,
+      receiverJson: null,
+      status: pending ? "in_transit" : "received",
+      shippedAt: now,
+      eventId: "bench",
+      revokeReason: null,
+    });
+    lines.push({
+      shipmentId: id,
+      lineNo: 1,
+      lotId,
+      quantityMilli: q,
+      unit: "kg",
+      state: pending ? "pending" : "received",
+      receivedMilli: pending ? null : q,
+      reason: null,
+      settledAt: pending ? null : now,
+    });
+    move(lotId, from, "shipped", -q, id);
+    if (!pending) move(lotId, to, "received", q, id);
+  };
+
+  // The lot reaching N holders (one in ten still in transit), and the processor.
+  const fan = lot(product.id, producer.id, (size.holders + 10) * 1000);
+  lots.push(fan);
+  move(fan.id, producer.id, "coded", fan.quantityMilli, null);
+  for (const [i, h] of holders.entries()) ship(fan.id, producer.id, h.id, 1000, i % 10 === 9);
+  ship(fan.id, producer.id, processor.id, 5000);
+  // Five levels of transformation at the processor.
+  let input = fan;
+  const inputs: Record<string, unknown>[] = [];
+  for (let level = 0; level < 5; level++) {
+    const out = lot(made.id, processor.id, 1000, "transformation");
+    lots.push(out);
+    move(input.id, processor.id, "consumed", -1000, null);
+    move(out.id, processor.id, "coded", 1000, null);
+    inputs.push({ outputLotId: out.id, inputLotId: input.id, quantityMilli: 1000 });
+    input = out;
+  }
+  // A chain of depth D.
+  const chainLot = lot(product.id, producer.id, 1000);
+  lots.push(chainLot);
+  move(chainLot.id, producer.id, "coded", 1000, null);
+  let from = producer.id;
+  for (const p of chain) {
+    ship(chainLot.id, from, p.id, 1000);
+    from = p.id;
+  }
+  // Background: lots of the same producer shipped among other parties, which no trace above should touch.
+  for (let i = 0; i < size.background; i++) {
+    const b = lot(product.id, producer.id, 5000);
+    lots.push(b);
+    move(b.id, producer.id, "coded", 5000, null);
+    for (let k = 0; k < 3; k++) ship(b.id, producer.id, (backgroundParties[(i + k) % 100] as { id: string }).id, 1000);
+  }
+  await batch("lots", lots);
+  await batch("lotInputs", inputs);
+  await batch("shipments", shipments);
+  await batch("shipmentLines", lines);
+  await batch("movements", movements);
+  await batch(
+    "holdings",
+    [...holdings].map(([k, q]) => {
+      const [lotId, partyId] = k.split("|");
+      return { lotId, partyId, quantityMilli: q, updatedAt: now };
+    }),
+  );
+  return {
+    fanLot: fan.id,
+    chainLot: chainLot.id,
+    chainEnd: from,
+    someHolder: (holders[Math.floor(size.holders / 2)] as { id: string }).id,
+    lastMade: input.id,
+    rows,
+  };
+}
+
+async function postgresReachable(): Promise<boolean> {
+  const { default: pg } = await import("pg");
+  const c = new pg.Client({ connectionString: testPostgresUrl });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
