@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${SUYUAN_TEST_ENGINES:-sqlite,postgres}" == *postgres* ]]; then bash scripts/ensure-postgres.sh; fi
+# The browser tests (public pages) drive Debian's Chromium; SUYUAN_SKIP_BROWSER=1 leaves them out on purpose.
+if [[ "${SUYUAN_SKIP_BROWSER:-}" != "1" ]]; then bash scripts/ensure-chromium.sh; fi
 mkdir -p test-results
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@" || status=$?
