@@ -13,6 +13,7 @@ import { catalogueRoutes } from "./routes/catalogue/catalogue-routes.ts";
 import { codesRoutes } from "./routes/codes/codes-routes.ts";
 import { correctionsRoutes } from "./routes/corrections/corrections-routes.ts";
 import { documentsRoutes } from "./routes/documents/documents-routes.ts";
+import { epcisRoutes } from "./routes/epcis/epcis-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
 import { keysRoutes } from "./routes/keys/keys-routes.ts";
 import { labelsRoutes } from "./routes/labels/labels-routes.ts";
@@ -77,5 +78,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(correctionsRoutes);
   await app.register(documentsRoutes);
   await app.register(webhooksRoutes);
+  await app.register(epcisRoutes, { prefix: "/epcis", bodyLimit: opts.bodyLimit ?? 10 * 1024 * 1024 });
   return app;
 }

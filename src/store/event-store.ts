@@ -1,3 +1,5 @@
+import type { IndexedField } from "../core/epcis/capture/index-event.ts";
+import type { EpcRole } from "../core/epcis/event-epcs.ts";
 import type { Db } from "./schema.ts";
 
 export interface StoredEvent {
@@ -5,49 +7,105 @@ export interface StoredEvent {
   readonly eventType: string;
   readonly eventTime: number;
   readonly recordTime: number;
+  readonly action: string | null;
   readonly bizStep: string | null;
   readonly disposition: string | null;
+  readonly readPoint: string | null;
+  readonly bizLocation: string | null;
+  /** The party that recorded it (its owner); null for events an operator captured for no party. */
   readonly partyId: string | null;
   readonly source: "platform" | "epcis";
+  readonly captureId: string | null;
+  /** The event hash ID, when it differs from eventId (the event brought its own eventID). */
+  readonly hashId: string | null;
   readonly event: Readonly<Record<string, unknown>>;
   /** Every EPC or EPC class the event names, with its role, for query by EPC. */
-  readonly epcs: readonly { readonly epc: string; readonly role: string }[];
+  readonly epcs: readonly { readonly epc: string; readonly role: EpcRole }[];
+  readonly fields: readonly IndexedField[];
+  /** The parties it concerns (owner, source, destination), with their regions: who may read it. */
+  readonly parties: readonly EventParty[];
+}
+
+export interface EventParty {
+  readonly partyId: string;
+  readonly regionCode: string;
+  readonly role: "owner" | "source" | "destination";
+}
+
+// Rows per INSERT: well under SQLite's 32,766 bound variables and PostgreSQL's 65,535.
+const CHUNK = 500;
+
+function chunks<T>(rows: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
 }
 
 /**
- * Stores an EPCIS event once: its id is its event hash ID (CBV 2.0 §8.9.2) unless it brought its own, so a
- * retried capture of the same event is a no-op. Returns false when it was already stored.
+ * Stores EPCIS events, each once: an event whose id is already stored is skipped (its id is its event hash ID,
+ * CBV 2.0 §8.9.2, unless it brought its own), so a retried capture is a no-op. Set-based: one INSERT per table per
+ * few hundred events. Returns the ids that were new.
  */
-export async function insertEvent(db: Db, e: StoredEvent): Promise<boolean> {
-  const inserted = await db
-    .insertInto("events")
-    .values({
-      eventId: e.eventId,
-      eventType: e.eventType,
-      eventTime: e.eventTime,
-      recordTime: e.recordTime,
-      bizStep: e.bizStep,
-      disposition: e.disposition,
-      partyId: e.partyId,
-      source: e.source,
-      eventJson: JSON.stringify(e.event),
-    })
-    .onConflict((oc) => oc.column("eventId").doNothing())
-    .returning("eventId")
-    .executeTakeFirst();
-  if (!inserted) return false;
-  const epcs = [...new Map(e.epcs.map((x) => [`${x.epc} ${x.role}`, x])).values()];
-  if (epcs.length > 0)
-    await db
-      .insertInto("eventEpcs")
-      .values(epcs.map((x) => ({ ...x, eventId: e.eventId })))
+export async function insertEvents(db: Db, events: readonly StoredEvent[]): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  for (const part of chunks(events)) {
+    const rows = await db
+      .insertInto("events")
+      .values(
+        part.map((e) => ({
+          eventId: e.eventId,
+          eventType: e.eventType,
+          eventTime: e.eventTime,
+          recordTime: e.recordTime,
+          action: e.action,
+          bizStep: e.bizStep,
+          disposition: e.disposition,
+          readPoint: e.readPoint,
+          bizLocation: e.bizLocation,
+          partyId: e.partyId,
+          source: e.source,
+          captureId: e.captureId,
+          hashId: e.hashId,
+          eventJson: JSON.stringify(e.event),
+        })),
+      )
+      .onConflict((oc) => oc.column("eventId").doNothing())
+      .returning("eventId")
       .execute();
-  return true;
+    for (const r of rows) inserted.add(r.eventId);
+  }
+  const fresh = events.filter((e) => inserted.has(e.eventId));
+  const epcs = fresh.flatMap((e) => e.epcs.map((x) => ({ epc: x.epc, role: x.role, eventId: e.eventId })));
+  for (const part of chunks(epcs, 2000)) await db.insertInto("eventEpcs").values(part).execute();
+  const fields = fresh.flatMap((e) => e.fields.map((f) => ({ ...f, eventId: e.eventId })));
+  for (const part of chunks(fields, 2000)) await db.insertInto("eventFields").values(part).execute();
+  const parties = fresh.flatMap((e) => dedupeParties(e.parties).map((p) => ({ ...p, eventId: e.eventId })));
+  for (const part of chunks(parties, 2000)) await db.insertInto("eventParties").values(part).execute();
+  return inserted;
+}
+
+/** Stores one event (a platform action); false when it was already stored. */
+export async function insertEvent(db: Db, e: StoredEvent): Promise<boolean> {
+  return (await insertEvents(db, [e])).has(e.eventId);
+}
+
+function dedupeParties(parties: readonly EventParty[]): EventParty[] {
+  return [...new Map(parties.map((p) => [`${p.partyId} ${p.role}`, p])).values()];
 }
 
 export async function findEvent(db: Db, eventId: string): Promise<Record<string, unknown> | undefined> {
   const row = await db.selectFrom("events").select("eventJson").where("eventId", "=", eventId).executeTakeFirst();
   return row && JSON.parse(row.eventJson);
+}
+
+/** Which of these ids are stored already, with the party that recorded each (null: an operator). */
+export async function eventOwners(db: Db, ids: readonly string[]): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  for (const part of chunks([...new Set(ids)], 1000)) {
+    const rows = await db.selectFrom("events").select(["eventId", "partyId"]).where("eventId", "in", part).execute();
+    for (const r of rows) out.set(r.eventId, r.partyId);
+  }
+  return out;
 }
 
 /** Records an error declaration on a stored event (the event row itself never changes). False if one exists. */

@@ -1,5 +1,6 @@
-import { eventEpcs } from "../../core/epcis/event-epcs.ts";
+import { indexEvent } from "../../core/epcis/capture/index-event.ts";
 import type { BuiltEvent } from "../../core/epcis/platform/finish-event.ts";
+import { SUYUAN_NS } from "../../core/epcis/platform/platform-context.ts";
 import {
   commissioningEvent,
   endOfChainEvent,
@@ -16,6 +17,9 @@ import type { Receiver } from "../../core/shipments/shipment.ts";
 import { insertEvent } from "../../store/event-store.ts";
 import type { Db } from "../../store/schema.ts";
 import type { ServiceContext } from "../service-context.ts";
+import { resolveEventParties } from "./event-parties.ts";
+
+const platformPrefixes = new Map([["sy", SUYUAN_NS]]);
 
 /**
  * Every platform action is also an EPCIS 2.0 event (one history for /v1 and /epcis): built in core, stored here
@@ -28,17 +32,19 @@ export async function storePlatformEvent(
   built: BuiltEvent,
 ): Promise<string> {
   const e = built.event;
+  const { eventTime: _at, ...index } = indexEvent(e, platformPrefixes);
+  const [parties] = await resolveEventParties(tx, ctx.settings.publicBaseUrl, [{ owner: party, event: e }]);
   await insertEvent(tx, {
+    ...index,
     eventId: built.eventId,
-    eventType: String(e.type),
     eventTime: ctx.clock.now(),
     recordTime: ctx.clock.now(),
-    bizStep: (e.bizStep as string | undefined) ?? null,
-    disposition: (e.disposition as string | undefined) ?? null,
     partyId: party.id,
     source: "platform",
+    captureId: null,
+    hashId: null,
     event: e,
-    epcs: eventEpcs(e),
+    parties: parties ?? [],
   });
   return built.eventId;
 }

@@ -8,6 +8,7 @@ import * as m0005 from "./0005-corrections.ts";
 import * as m0006 from "./0006-retained-samples.ts";
 import * as m0007 from "./0007-documents.ts";
 import * as m0008 from "./0008-webhooks.ts";
+import * as m0010 from "./0010-epcis.ts";
 
 interface Migration {
   /** `engine` offers the few capabilities a schema needs (e.g. the binary column type); nothing else differs. */
@@ -24,6 +25,7 @@ const migrations: readonly (readonly [string, Migration])[] = [
   ["0006-retained-samples", m0006],
   ["0007-documents", m0007],
   ["0008-webhooks", m0008],
+  ["0010-epcis", m0010],
 ];
 
 export const latestMigration = migrations.at(-1)?.[0] as string;
