@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import responseValidation from "@fastify/response-validation";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import websocket from "@fastify/websocket";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import type { Platform } from "../services/platform.ts";
 import { authPlugin } from "./plugins/auth.ts";
@@ -62,6 +63,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(metricsPlugin);
   await app.register(authPlugin, { platform: opts.platform });
   await app.register(idempotencyPlugin);
+  // WebSocket upgrades (EPCIS subscriptions stream over them); routes opt in one by one.
+  await app.register(websocket);
 
   await app.register(healthRoutes);
   await app.register(problemsRoutes);

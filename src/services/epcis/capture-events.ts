@@ -11,7 +11,9 @@ import type { Db } from "../../store/schema.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { resolveEventParties } from "../events/event-parties.ts";
 import type { ServiceContext } from "../service-context.ts";
+import { announceCaptured } from "./capture-feed.ts";
 import { documentErrors } from "./epcis-validator.ts";
+import { notifySubscribers } from "./subscriptions.ts";
 
 /** GS1-EPCIS-Capture-Limit (REST binding): the most events one capture request may carry. */
 export const CAPTURE_EVENT_LIMIT = 10_000;
@@ -47,7 +49,9 @@ export async function captureDocument(
     throw new AppError("epcis-capture-limit", `a capture carries at most ${CAPTURE_EVENT_LIMIT} events`, {
       extra: { epcisException: "CaptureLimitExceededException" },
     });
-  return storeCapture(ctx, prepared.events);
+  const result = await storeCapture(ctx, prepared.events);
+  announceCaptured(ctx.store, result.storedIds);
+  return result;
 }
 
 /** `POST /events`: one event, checked and stored like a document of one (pointers relative to the event). */
@@ -125,6 +129,11 @@ async function storeCapture(ctx: ServiceContext, events: readonly PreparedEvent[
       errors: [],
     };
     await insertCaptureJob(tx, job);
+    await notifySubscribers(
+      tx,
+      ctx,
+      rows.filter((r) => inserted.has(r.eventId)).map((r) => r.eventId),
+    );
     await recordAudit(
       tx,
       ctx,

@@ -1,17 +1,9 @@
 import { cbvShortName } from "../../../core/epcis/cbv-normalise.ts";
-import { EPCIS_CONTEXT_URL, SUYUAN_NS } from "../../../core/epcis/platform/platform-context.ts";
+import { queryContext, queryDocument } from "../../../core/epcis/query/query-document.ts";
 import type { CaptureJob } from "../../../store/capture-job-store.ts";
 import type { QueriedEvent, ResourceKind } from "../../../store/epcis-query-store.ts";
 
-/** The @context of every document this repository writes: the standard one and the platform's namespace. */
-export const queryContext = [EPCIS_CONTEXT_URL, { sy: SUYUAN_NS }];
-
-const iso = (ms: number) => new Date(ms).toISOString();
-
-/** An event as the repository serves it: as captured, with the recordTime the repository gave it (EPCIS 2.0 §7.4.1). */
-export function presentEvent(e: QueriedEvent): Record<string, unknown> {
-  return { ...e.event, recordTime: iso(e.recordTime) };
-}
+export { queryContext } from "../../../core/epcis/query/query-document.ts";
 
 /** EPCIS 2.0 §9.3 EPCISQueryDocument. */
 export function presentQueryDocument(
@@ -19,20 +11,10 @@ export function presentQueryDocument(
   at: number,
   query: { queryName?: string; subscriptionID?: string } = {},
 ): Record<string, unknown> {
-  return {
-    "@context": queryContext,
-    type: "EPCISQueryDocument",
-    schemaVersion: "2.0",
-    creationDate: iso(at),
-    epcisBody: {
-      queryResults: {
-        queryName: query.queryName ?? "SimpleEventQuery",
-        ...(query.subscriptionID ? { subscriptionID: query.subscriptionID } : {}),
-        resultsBody: { eventList: events.map(presentEvent) },
-      },
-    },
-  };
+  return queryDocument(events, at, query);
 }
+
+const iso = (ms: number) => new Date(ms).toISOString();
 
 /** REST binding CaptureJob. */
 export function presentCaptureJob(j: CaptureJob): Record<string, unknown> {

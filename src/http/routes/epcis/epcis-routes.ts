@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from "fastify";
 import { epcisSchema } from "../../../services/epcis/epcis-validator.ts";
 import { epcisCaptureRoutes } from "./epcis-capture-routes.ts";
 import { checkRequestedVersions, epcisHeaders } from "./epcis-headers.ts";
+import { epcisQueriesRoutes } from "./epcis-queries-routes.ts";
 import { epcisQueryRoutes } from "./epcis-query-routes.ts";
 import { epcisResourceRoutes } from "./epcis-resource-routes.ts";
 
@@ -22,6 +23,7 @@ export const epcisRoutes: FastifyPluginAsync<{ bodyLimit: number }> = async (app
     reply.headers(headers);
   });
   await app.register(epcisCaptureRoutes);
+  await app.register(epcisQueriesRoutes);
   await app.register(epcisQueryRoutes);
   await app.register(epcisResourceRoutes);
 };
