@@ -125,7 +125,7 @@ describe.each(engines)("EPCIS 2.0 named queries and subscriptions on %s", (engin
 
   it("streams matching captures over a WebSocket", async () => {
     const ws = await t.app.injectWS("/epcis/queries/shipments/events", { headers: farm });
-    const message = new Promise<string>((resolve) => ws.on("message", (data) => resolve(String(data))));
+    const message = new Promise<string>((resolve) => ws.on("message", (data: unknown) => resolve(String(data))));
     await capture(farm, [event("receiving", "S0"), event("shipping", "S1")]);
     const delivered = JSON.parse(await message);
     expect(eventList(delivered).map((e) => (e.epcList as string[])[0])).toEqual([
