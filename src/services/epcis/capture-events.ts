@@ -11,6 +11,7 @@ import type { Db } from "../../store/schema.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { resolveEventParties } from "../events/event-parties.ts";
 import type { ServiceContext } from "../service-context.ts";
+import { applyWorkflows } from "./apply-workflows.ts";
 import { announceCaptured } from "./capture-feed.ts";
 import { documentErrors } from "./epcis-validator.ts";
 import { notifySubscribers } from "./subscriptions.ts";
@@ -49,7 +50,7 @@ export async function captureDocument(
     throw new AppError("epcis-capture-limit", `a capture carries at most ${CAPTURE_EVENT_LIMIT} events`, {
       extra: { epcisException: "CaptureLimitExceededException" },
     });
-  const result = await storeCapture(ctx, prepared.events);
+  const result = await storeCapture(ctx, prepared.events, base);
   announceCaptured(ctx.store, result.storedIds);
   return result;
 }
@@ -88,7 +89,11 @@ function invalid(errors: readonly FieldError[]): AppError {
   );
 }
 
-async function storeCapture(ctx: ServiceContext, events: readonly PreparedEvent[]): Promise<CaptureResult> {
+async function storeCapture(
+  ctx: ServiceContext,
+  events: readonly PreparedEvent[],
+  pointerBase: string,
+): Promise<CaptureResult> {
   const partyId = ctx.actor.kind === "enterprise" ? ctx.actor.partyId : null;
   const id = ctx.newId();
   const now = ctx.clock.now();
@@ -115,6 +120,14 @@ async function storeCapture(ctx: ServiceContext, events: readonly PreparedEvent[
       parties: parties[i] ?? [],
     }));
     const inserted = await insertEvents(tx, rows);
+    if (owner) {
+      const fresh = toStore.flatMap((prepared, i) =>
+        inserted.has(prepared.eventId)
+          ? [{ prepared, parties: parties[i] ?? [], index: events.indexOf(prepared) }]
+          : [],
+      );
+      await applyWorkflows(tx, ctx, owner, fresh, (i) => `${pointerBase}/epcisBody/eventList/${i}`);
+    }
     const job: CaptureJob = {
       id,
       actor: actorRef(ctx.actor),
