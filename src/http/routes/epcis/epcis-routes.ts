@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import { epcisSchema } from "../../../services/epcis/epcis-validator.ts";
 import { epcisCaptureRoutes } from "./epcis-capture-routes.ts";
+import { epcisFsmaRoutes } from "./epcis-fsma-routes.ts";
 import { checkRequestedVersions, epcisHeaders } from "./epcis-headers.ts";
 import { epcisQueriesRoutes } from "./epcis-queries-routes.ts";
 import { epcisQueryRoutes } from "./epcis-query-routes.ts";
@@ -26,4 +27,5 @@ export const epcisRoutes: FastifyPluginAsync<{ bodyLimit: number }> = async (app
   await app.register(epcisQueriesRoutes);
   await app.register(epcisQueryRoutes);
   await app.register(epcisResourceRoutes);
+  await app.register(epcisFsmaRoutes);
 };

@@ -125,4 +125,31 @@ describe.each(engines)("one history: EPCIS captures drive the supply chain on %s
     const events = await t.app.inject({ url: "/epcis/events?EQ_bizStep=shipping", headers: key.farm as Auth });
     expect(events.json().epcisBody.queryResults.resultsBody.eventList).toHaveLength(1);
   });
+
+  it("exports the lot's critical tracking events as the FSMA 204 sortable spreadsheet (CSV and XLSX)", async () => {
+    const csv = await t.app.inject({
+      url: `/epcis/fsma204?format=csv&lot=${encodeURIComponent(LOT)}`,
+      headers: key.farm as Auth,
+    });
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.headers["content-type"]).toMatch(/^text\/csv/);
+    const [header, ...rows] = csv.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(header).toMatch(/^Critical Tracking Event,Event Date,.*Traceability Lot Code,Product Description,Quantity/);
+    expect(rows.map((r) => r.split(",")[0])).toEqual(["Initial Packing", "Shipping"]);
+    expect(rows[0]).toContain("鸡蛋");
+    expect(rows[1]).toContain(",20,");
+    const xlsx = await t.app.inject({ url: `/epcis/fsma204?from=${today}&to=${today}`, headers: key.buyer as Auth });
+    expect(xlsx.statusCode).toBe(200);
+    const ExcelJS = (await import("exceljs")).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as never);
+    const sheet = book.getWorksheet("FSMA 204");
+    const ctes = (sheet?.getColumn(1).values ?? []).slice(2);
+    expect([...ctes].sort()).toEqual(["Receiving", "Shipping"]); // the buyer sees what it is party to
+    const none = await t.app.inject({ url: "/epcis/fsma204", headers: key.farm as Auth });
+    expect(none.json().pointer).toBe("/query/lot");
+  });
 });
