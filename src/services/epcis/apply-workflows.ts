@@ -3,6 +3,7 @@ import { cbvShortName } from "../../core/epcis/cbv-normalise.ts";
 import { canonicalEpc } from "../../core/epcis/event-epcs.ts";
 import { AppError } from "../../core/errors.ts";
 import type { Party } from "../../core/parties/party.ts";
+import type { Product } from "../../core/products/product.ts";
 import type { EventParty } from "../../store/event-store.ts";
 import { findProductByGtin } from "../../store/product-store.ts";
 import type { Db } from "../../store/schema.ts";
@@ -38,13 +39,22 @@ export async function applyWorkflows(
   captured: readonly Captured[],
   pointerOf: (index: number) => string,
 ): Promise<void> {
+  const products = new Map<string, Promise<Product | undefined>>();
+  const productOf = (gtin: string) => {
+    let p = products.get(gtin);
+    if (!p) {
+      p = findProductByGtin(tx, gtin);
+      products.set(gtin, p);
+    }
+    return p;
+  };
   for (const c of captured) {
     const e = c.prepared.event;
     if (e.type !== "ObjectEvent") continue;
     const step = typeof e.bizStep === "string" ? cbvShortName("bizStep", e.bizStep) : undefined;
     const at = pointerOf(c.index);
     try {
-      if (step === "commissioning" && e.action === "ADD" && e.ilmd) await commission(tx, ctx, owner, c, at);
+      if (step === "commissioning" && e.action === "ADD" && e.ilmd) await commission(tx, ctx, owner, c, at, productOf);
       else if (step === "shipping" && e.disposition !== "returned") await ship(tx, ctx, owner, c);
       else if (step === "receiving") await receive(tx, ctx, c);
     } catch (err) {
@@ -62,13 +72,20 @@ function quantities(e: Obj): { epcClass: string; quantity: number | undefined }[
   }));
 }
 
-async function commission(tx: Db, ctx: ServiceContext, owner: Party, c: Captured, at: string) {
+async function commission(
+  tx: Db,
+  ctx: ServiceContext,
+  owner: Party,
+  c: Captured,
+  at: string,
+  productOf: (gtin: string) => Promise<Product | undefined>,
+) {
   const e = c.prepared.event;
   const ilmd = e.ilmd as Obj;
   for (const q of quantities(e)) {
     const m = gtinLot.exec(canonicalEpc(q.epcClass));
     if (!m || q.quantity === undefined) continue;
-    const product = await findProductByGtin(tx, m[1] as string);
+    const product = await productOf(m[1] as string);
     if (!product || product.partyId !== owner.id) continue;
     const expiry = ilmd["cbvmda:itemExpirationDate"];
     const production = ilmd["sy:productionDate"];

@@ -121,9 +121,10 @@ async function storeCapture(
     }));
     const inserted = await insertEvents(tx, rows);
     if (owner) {
+      const position = new Map(events.map((e, i) => [e, i]));
       const fresh = toStore.flatMap((prepared, i) =>
         inserted.has(prepared.eventId)
-          ? [{ prepared, parties: parties[i] ?? [], index: events.indexOf(prepared) }]
+          ? [{ prepared, parties: parties[i] ?? [], index: position.get(prepared) ?? 0 }]
           : [],
       );
       await applyWorkflows(tx, ctx, owner, fresh, (i) => `${pointerBase}/epcisBody/eventList/${i}`);

@@ -15,13 +15,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable("events").addColumn("capture_id", "text").execute();
   // The event hash ID (CBV 2.0 §8.9.2) of events that brought their own eventID: found by either.
   await db.schema.alterTable("events").addColumn("hash_id", "text").execute();
-  await db.schema.createIndex("events_hash_id").on("events").column("hash_id").execute();
+  await db.schema
+    .createIndex("events_hash_id")
+    .on("events")
+    .column("hash_id")
+    .where(sql.ref("hash_id"), "is not", null)
+    .execute();
   await db.schema.createIndex("events_event_time").on("events").columns(["event_time", "event_id"]).execute();
   await db.schema.createIndex("events_biz_step").on("events").columns(["biz_step", "event_time"]).execute();
   await db.schema.createIndex("events_disposition").on("events").columns(["disposition", "event_time"]).execute();
   await db.schema.createIndex("events_read_point").on("events").columns(["read_point", "event_time"]).execute();
   await db.schema.createIndex("events_biz_location").on("events").columns(["biz_location", "event_time"]).execute();
-  await db.schema.createIndex("event_epcs_event").on("event_epcs").column("event_id").execute();
 
   await db.schema
     .createTable("event_fields")
@@ -31,7 +35,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("value", "text", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("event_fields_lookup").on("event_fields").columns(["kind", "name", "value"]).execute();
-  await db.schema.createIndex("event_fields_event").on("event_fields").column("event_id").execute();
 
   await db.schema
     .createTable("event_parties")
@@ -46,7 +49,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on("event_parties")
     .columns(["region_code", "event_id"])
     .execute();
-  await db.schema.createIndex("event_parties_event").on("event_parties").column("event_id").execute();
   // Every stored event so far was a platform action of its owner.
   await sql`insert into event_parties (event_id, party_id, region_code, role)
     select e.event_id, e.party_id, p.region_code, 'owner' from events e join parties p on p.id = e.party_id`.execute(
