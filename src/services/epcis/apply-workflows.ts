@@ -5,6 +5,7 @@ import { AppError } from "../../core/errors.ts";
 import type { Party } from "../../core/parties/party.ts";
 import type { Product } from "../../core/products/product.ts";
 import type { EventParty } from "../../store/event-store.ts";
+import { findLotByTraceKey } from "../../store/lot-store.ts";
 import { findProductByGtin } from "../../store/product-store.ts";
 import type { Db } from "../../store/schema.ts";
 import { createLot } from "../lots/code-lots.ts";
@@ -17,8 +18,9 @@ import { shipGoodsIn } from "../shipments/ship-goods.ts";
  * /v1 actions, inside the capture's transaction, with the captured event as the action's event —
  * - ObjectEvent ADD, bizStep commissioning, with ILMD, naming a lot of one of its GTIN products
  *   (`urn:epc:class:lgtin:…` or `…/01/{GTIN}/10/{lot}`): the lot is coded (赋码) and enters its stock;
- * - ObjectEvent bizStep shipping from it to another platform party (destination entries, CBV 2.0 §8.5): the
- *   goods leave its stock and the receiver gets a pending receipt with a trace voucher (出库, 待收货);
+ * - ObjectEvent bizStep shipping from it to another platform party (destination entries, CBV 2.0 §8.5) of lots
+ *   the platform coded: the goods leave its stock and the receiver gets a pending receipt with a trace voucher
+ *   (出库, 待收货); a shipment of lots the platform does not know is only stored;
  * - ObjectEvent bizStep receiving naming a trace voucher of ours as bizTransaction: the receipt is confirmed
  *   (扫码入库), per lot and quantity when the event lists them.
  * Events outside these shapes are stored as they are. A workflow that fails fails the whole capture.
@@ -116,7 +118,9 @@ async function ship(tx: Db, ctx: ServiceContext, owner: Party, c: Captured) {
   const lines = quantities(c.prepared.event).flatMap((q) =>
     q.quantity === undefined ? [] : [{ traceCode: traceCodeOf(ctx, q.epcClass), quantity: q.quantity }],
   );
+  // Goods the platform never coded (a partner's own lots) are shipped outside its stock: the event is only stored.
   if (lines.length === 0) return;
+  for (const l of lines) if (!(await isPlatformLot(tx, ctx, l.traceCode))) return;
   await shipGoodsIn(tx, ctx, owner.id, { receiver: { partyId: receivers[0] as string }, lines }, c.prepared.eventId);
 }
 
@@ -137,4 +141,11 @@ async function receive(tx: Db, ctx: ServiceContext, c: Captured) {
 /** A lot class as a trace code the platform resolves: our own URIs as they are, GS1 keys in Digital Link form. */
 function traceCodeOf(ctx: ServiceContext, epcClass: string): string {
   return epcClass.startsWith(ctx.settings.publicBaseUrl) ? epcClass : canonicalEpc(epcClass);
+}
+
+async function isPlatformLot(tx: Db, ctx: ServiceContext, traceCode: string): Promise<boolean> {
+  const base = `${ctx.settings.publicBaseUrl}/`;
+  const m = gtinLot.exec(traceCode);
+  const key = m ? `01/${m[1]}/10/${m[2]}` : traceCode.startsWith(base) ? traceCode.slice(base.length) : undefined;
+  return key !== undefined && (await findLotByTraceKey(tx, key)) !== undefined;
 }
