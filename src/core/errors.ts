@@ -32,6 +32,11 @@ export const errorRegistry = {
   conflict: { status: 409, title: "Changed by someone else meanwhile", titleZh: "数据已被他人修改" },
   "route-not-found": { status: 404, title: "No such endpoint", titleZh: "接口不存在" },
   "method-not-allowed": { status: 405, title: "Method not allowed", titleZh: "不支持该请求方法" },
+  "not-acceptable": {
+    status: 406,
+    title: "Cannot answer in the version or format asked for",
+    titleZh: "无法按所请求的版本或格式响应",
+  },
   "payload-too-large": { status: 413, title: "Request body too large", titleZh: "请求体过大" },
   "unsupported-media-type": { status: 415, title: "Unsupported content type", titleZh: "不支持的内容类型" },
   "rate-limited": { status: 429, title: "Too many requests", titleZh: "请求过于频繁" },
@@ -95,6 +100,21 @@ export const errorRegistry = {
     status: 400,
     title: "No proof exists for these tree sizes",
     titleZh: "该树大小范围无法证明",
+  },
+  "epcis-validation": {
+    status: 400,
+    title: "The EPCIS document or event is not valid",
+    titleZh: "EPCIS 文档或事件不合法",
+  },
+  "epcis-query-parameter": {
+    status: 400,
+    title: "An EPCIS query parameter is not valid",
+    titleZh: "EPCIS 查询参数不合法",
+  },
+  "epcis-capture-limit": {
+    status: 413,
+    title: "Too many events in one EPCIS capture",
+    titleZh: "单次 EPCIS 采集的事件过多",
   },
   "import-failed": { status: 422, title: "The import file has invalid rows", titleZh: "导入文件存在错误行" },
   "service-unavailable": { status: 503, title: "Service unavailable", titleZh: "服务暂不可用" },

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import responseValidation from "@fastify/response-validation";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import websocket from "@fastify/websocket";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import type { Platform } from "../services/platform.ts";
 import { authPlugin } from "./plugins/auth.ts";
@@ -13,6 +14,7 @@ import { catalogueRoutes } from "./routes/catalogue/catalogue-routes.ts";
 import { codesRoutes } from "./routes/codes/codes-routes.ts";
 import { correctionsRoutes } from "./routes/corrections/corrections-routes.ts";
 import { documentsRoutes } from "./routes/documents/documents-routes.ts";
+import { epcisRoutes } from "./routes/epcis/epcis-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
 import { keysRoutes } from "./routes/keys/keys-routes.ts";
 import { labelsRoutes } from "./routes/labels/labels-routes.ts";
@@ -64,6 +66,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(metricsPlugin);
   await app.register(authPlugin, { platform: opts.platform });
   await app.register(idempotencyPlugin);
+  // WebSocket upgrades (EPCIS subscriptions stream over them); routes opt in one by one.
+  await app.register(websocket);
 
   await app.register(healthRoutes);
   await app.register(problemsRoutes);
@@ -83,5 +87,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(traceRoutes);
   await app.register(recallsRoutes);
   await app.register(ledgerRoutes);
+  await app.register(epcisRoutes, { prefix: "/epcis", bodyLimit: opts.bodyLimit ?? 10 * 1024 * 1024 });
   return app;
 }

@@ -103,3 +103,22 @@ export async function findPartyByNameInRegion(db: Db, name: string, regionCode: 
     .executeTakeFirst();
   return row && fromRow(row);
 }
+
+/** Parties by GLN or by party code, in one look-up (how EPCIS events name parties: core/epcis/capture/event-parties.ts). */
+export async function findPartiesByKeys(
+  db: Db,
+  keys: { glns: readonly string[]; partyCodes: readonly string[] },
+): Promise<Party[]> {
+  if (keys.glns.length === 0 && keys.partyCodes.length === 0) return [];
+  const rows = await db
+    .selectFrom("parties")
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        ...(keys.glns.length > 0 ? [eb("gln", "in", [...keys.glns])] : []),
+        ...(keys.partyCodes.length > 0 ? [eb("partyCode", "in", [...keys.partyCodes])] : []),
+      ]),
+    )
+    .execute();
+  return rows.map(fromRow);
+}

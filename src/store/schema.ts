@@ -220,13 +220,77 @@ export interface EventsTable {
   /** "platform" (a /v1 action) or "epcis" (captured). */
   source: string;
   eventJson: string;
+  /** EPCIS 2.0 §7.3.2 action (ADD, OBSERVE, DELETE); null for TransformationEvents. */
+  action: string | null;
+  /** readPoint and bizLocation ids in canonical form (GS1 keys as canonical Digital Link URIs). */
+  readPoint: string | null;
+  bizLocation: string | null;
+  /** The capture job that stored it (EPCIS capture); null for platform actions. */
+  captureId: string | null;
+  /** The event hash ID (CBV 2.0 §8.9.2) when the event brought an eventID of its own; else null (= eventId). */
+  hashId: string | null;
 }
 
 export interface EventEpcsTable {
   epc: string;
   eventId: string;
-  /** epc, class, input, output, parent, child. */
+  /** epc, class, parent, child, childClass, input, inputClass, output, outputClass (see core/epcis/event-epcs.ts). */
   role: string;
+}
+
+/** Repeated fields an EPCIS query filters on (EPCIS 2.0 §8.2.7.1): bizTransaction, source, destination, ilmd. */
+export interface EventFieldsTable {
+  eventId: string;
+  kind: string;
+  /** The type (normalised CBV URI, or "" when absent) or the ILMD field's full name. */
+  name: string;
+  value: string;
+}
+
+/** The parties an event concerns, and in which role (owner, source, destination): who may read it. */
+export interface EventPartiesTable {
+  eventId: string;
+  partyId: string;
+  regionCode: string;
+  role: string;
+}
+
+/** EPCIS 2.0 capture jobs (REST binding, `/capture/{captureID}`). */
+export interface CaptureJobsTable {
+  id: string;
+  actor: string;
+  partyId: string | null;
+  createdAt: number;
+  finishedAt: number | null;
+  running: number;
+  success: number;
+  errorBehaviour: string;
+  eventCount: number;
+  storedCount: number;
+  errorsJson: string;
+}
+
+export interface EpcisQueriesTable {
+  name: string;
+  queryJson: string;
+  createdBy: string;
+  createdAt: number;
+}
+
+export interface EpcisSubscriptionsTable {
+  id: string;
+  queryName: string;
+  /** The webhook (outbox delivery) of a subscription with a `dest`; null for WebSocket subscriptions. */
+  webhookId: string | null;
+  dest: string | null;
+  stream: number;
+  scheduleJson: string | null;
+  reportIfEmpty: number;
+  initialRecordTime: number | null;
+  /** Who subscribed: deliveries see only what that actor may read. */
+  actorJson: string;
+  createdBy: string;
+  createdAt: number;
 }
 
 export interface IdempotencyKeysTable {
@@ -373,6 +437,11 @@ export interface Database {
   ledgerNodes: LedgerNodesTable;
   ledgerCheckpoints: LedgerCheckpointsTable;
   eventEpcs: EventEpcsTable;
+  eventFields: EventFieldsTable;
+  eventParties: EventPartiesTable;
+  captureJobs: CaptureJobsTable;
+  epcisQueries: EpcisQueriesTable;
+  epcisSubscriptions: EpcisSubscriptionsTable;
   idempotencyKeys: IdempotencyKeysTable;
   parties: PartiesTable;
   codeSequences: CodeSequencesTable;

@@ -9,6 +9,15 @@ export function signWebhook(secret: string, body: string, unixSeconds: number): 
   return `t=${unixSeconds},v1=${mac}`;
 }
 
+/**
+ * The EPCIS 2.0 REST binding's GS1-Signature header for subscription deliveries: HMAC-SHA256 of the body keyed
+ * with the subscriber's signatureToken (the binding leaves the scheme to implementations and names HMAC with
+ * SHA-256 as its example), written `sha256=<hex>`.
+ */
+export function gs1Signature(signatureToken: string, body: string): string {
+  return `sha256=${createHmac("sha256", signatureToken).update(body).digest("hex")}`;
+}
+
 /** What a receiver does (and what our tests do): recompute and compare in constant time, within a tolerance. */
 export function verifyWebhook(
   secret: string,

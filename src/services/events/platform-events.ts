@@ -1,5 +1,6 @@
-import { eventEpcs } from "../../core/epcis/event-epcs.ts";
+import { indexEvent } from "../../core/epcis/capture/index-event.ts";
 import type { BuiltEvent } from "../../core/epcis/platform/finish-event.ts";
+import { SUYUAN_NS } from "../../core/epcis/platform/platform-context.ts";
 import {
   commissioningEvent,
   endOfChainEvent,
@@ -15,6 +16,9 @@ import type { Receiver } from "../../core/shipments/shipment.ts";
 import { insertEvents } from "../../store/event-store.ts";
 import type { Db } from "../../store/schema.ts";
 import type { ServiceContext } from "../service-context.ts";
+import { resolveEventParties } from "./event-parties.ts";
+
+const platformPrefixes = new Map([["sy", SUYUAN_NS]]);
 
 /**
  * Every platform action is also an EPCIS 2.0 event (one history for /v1 and /epcis): built in core, stored here
@@ -38,20 +42,28 @@ export async function storePlatformEvents(
   built: readonly BuiltEvent[],
 ): Promise<void> {
   const now = ctx.clock.now();
+  const parties = await resolveEventParties(
+    tx,
+    ctx.settings.publicBaseUrl,
+    built.map((b) => ({ owner: party, event: b.event })),
+  );
   await insertEvents(
     tx,
-    built.map(({ event: e, eventId }) => ({
-      eventId,
-      eventType: String(e.type),
-      eventTime: now,
-      recordTime: now,
-      bizStep: (e.bizStep as string | undefined) ?? null,
-      disposition: (e.disposition as string | undefined) ?? null,
-      partyId: party.id,
-      source: "platform" as const,
-      event: e,
-      epcs: eventEpcs(e),
-    })),
+    built.map(({ event: e, eventId }, i) => {
+      const { eventTime: _at, ...index } = indexEvent(e, platformPrefixes);
+      return {
+        ...index,
+        eventId,
+        eventTime: now,
+        recordTime: now,
+        partyId: party.id,
+        source: "platform" as const,
+        captureId: null,
+        hashId: null,
+        event: e,
+        parties: parties[i] ?? [],
+      };
+    }),
   );
 }
 

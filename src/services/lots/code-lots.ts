@@ -55,8 +55,8 @@ export async function codeLots(
 
 /** How a lot enters other than by coding at source: the first-station report brings its own event and papers. */
 export interface LotEntryVariant {
-  readonly entry: "first_station";
-  readonly details: Readonly<Record<string, unknown>>;
+  readonly entry: "first_station" | "coded";
+  readonly details: Readonly<Record<string, unknown>> | null;
   recordEvent(lot: Omit<Lot, "eventId">): Promise<string>;
 }
 

@@ -3,6 +3,7 @@ import type { Lot } from "../../core/lots/lot.ts";
 import { toMilli } from "../../core/quantity.ts";
 import type { Receiver, Shipment, ShipmentLine } from "../../core/shipments/shipment.ts";
 import { findPartyById } from "../../store/party-store.ts";
+import type { Db } from "../../store/schema.ts";
 import { findShipmentById, insertShipment } from "../../store/shipment-store.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { actingPartyId } from "../codes/acting-party.ts";
@@ -32,116 +33,124 @@ export async function shipGoods(
   const shipperId = actingPartyId(ctx, input.partyId);
   if (input.lines.length === 0)
     throw new AppError("validation-failed", "a shipment has at least one line", { pointer: "/body/lines" });
-  return ctx.store.transaction(async (tx) => {
-    const shipper = await findPartyById(tx, shipperId);
-    if (!shipper) throw new AppError("not-found", `no party with id ${shipperId}`, { pointer: "/body/partyId" });
-    const receiver = toReceiver(input.receiver);
-    const receiverParty = receiver.kind === "party" ? await findPartyById(tx, receiver.partyId) : undefined;
-    if (receiver.kind === "party" && !receiverParty)
-      throw new AppError("not-found", "no such receiving party", { pointer: "/body/receiver/partyId" });
-    if (receiver.kind === "party" && receiver.partyId === shipperId) {
-      throw new AppError("validation-failed", "a party does not ship to itself", { pointer: "/body/receiver/partyId" });
-    }
+  return ctx.store.transaction((tx) => shipGoodsIn(tx, ctx, shipperId, input));
+}
 
-    const lots = await resolveTraceCodes(
-      tx,
-      ctx,
-      input.lines.map((l, i) => ({ text: l.traceCode, pointer: `/body/lines/${i}/traceCode` })),
-    );
-    const lines: { lot: Lot; quantityMilli: number }[] = input.lines.map((l, i) => {
-      const lot = lots[i] as Lot;
-      if (l.unit !== undefined && l.unit !== lot.unit) {
-        throw new AppError("unit-mismatch", `lot ${lot.lotCode} is counted in ${lot.unit}, not ${l.unit}`, {
-          pointer: `/body/lines/${i}/unit`,
-        });
-      }
-      const q = toMilli(l.quantity);
-      if (q === undefined)
-        throw new AppError("validation-failed", "quantity must be positive with at most 3 decimals", {
-          pointer: `/body/lines/${i}/quantity`,
-        });
-      return { lot, quantityMilli: q };
-    });
+/**
+ * Shipping inside the caller's transaction. `capturedEventId`: the shipping was captured as an EPCIS event (the
+ * event is stored already and is the shipment's event), so no platform event is built for it.
+ */
+export async function shipGoodsIn(
+  tx: Db,
+  ctx: ServiceContext,
+  shipperId: string,
+  input: ShipInput,
+  capturedEventId?: string,
+): Promise<{ shipment: Shipment; voucherUrl: string }> {
+  const shipper = await findPartyById(tx, shipperId);
+  if (!shipper) throw new AppError("not-found", `no party with id ${shipperId}`, { pointer: "/body/partyId" });
+  const receiver = toReceiver(input.receiver);
+  const receiverParty = receiver.kind === "party" ? await findPartyById(tx, receiver.partyId) : undefined;
+  if (receiver.kind === "party" && !receiverParty)
+    throw new AppError("not-found", "no such receiving party", { pointer: "/body/receiver/partyId" });
+  if (receiver.kind === "party" && receiver.partyId === shipperId) {
+    throw new AppError("validation-failed", "a party does not ship to itself", { pointer: "/body/receiver/partyId" });
+  }
 
-    // A lot under recall moves only back to the party that made it (召回: returned to the producer).
-    const recalled = await openRecallByLot(
-      tx,
-      lines.map((l) => l.lot.id),
-    );
-    const returns = lines.filter((l) => recalled.has(l.lot.id));
-    for (const [i, l] of lines.entries()) {
-      const recallId = recalled.get(l.lot.id);
-      if (recallId && !(receiver.kind === "party" && receiver.partyId === l.lot.partyId))
-        throw lotRecalled(
-          l.lot.lotCode,
-          recallId,
-          "shipped (except back to its producer)",
-          `/body/lines/${i}/traceCode`,
-        );
-    }
-
-    const voucher = await reserveTraceNumbers(tx, ctx, shipper.regionCode, shipperId, 1, "voucher");
-    const voucherCode = voucher.codes[0] as string;
-    const voucherUrl = voucher.urls[0] as string;
-    const eventId = await recordShipping(tx, ctx, { shipper, receiver, receiverParty, voucherUrl, lines });
-    const id = ctx.newId();
-    await takeStocks(
-      tx,
-      ctx,
-      lines.map((l, i) => ({
-        lot: l.lot,
-        partyId: shipperId,
-        quantityMilli: l.quantityMilli,
-        kind: "shipped",
-        shipmentId: id,
-        eventId,
-        pointer: `/body/lines/${i}/quantity`,
-      })),
-    );
-    for (const l of returns)
-      await creditRecovery(tx, { lotId: l.lot.id, partyId: shipperId, kind: "returned", milli: l.quantityMilli });
-    const now = ctx.clock.now();
-    const onPlatform = receiver.kind === "party";
-    const shipmentLines: ShipmentLine[] = lines.map((l, i) => ({
-      lineNo: i + 1,
-      lotId: l.lot.id,
-      quantityMilli: l.quantityMilli,
-      unit: l.lot.unit,
-      state: onPlatform ? "pending" : "received",
-      receivedMilli: onPlatform ? null : l.quantityMilli,
-      reason: null,
-      settledAt: onPlatform ? null : now,
-    }));
-    const shipment: Shipment = Object.freeze({
-      id,
-      voucherCode,
-      shipperPartyId: shipperId,
-      receiver,
-      status: onPlatform ? "in_transit" : "settled",
-      shippedAt: now,
-      eventId,
-      lines: shipmentLines,
-    });
-    await insertShipment(tx, shipment);
-    if (receiver.kind === "party") {
-      await notifyParty(tx, ctx, receiver.partyId, "receipt.pending", {
-        shipmentId: id,
-        voucherCode,
-        voucherUrl,
-        shipperPartyId: shipperId,
-        lines: lines.length,
+  const lots = await resolveTraceCodes(
+    tx,
+    ctx,
+    input.lines.map((l, i) => ({ text: l.traceCode, pointer: `/body/lines/${i}/traceCode` })),
+  );
+  const lines: { lot: Lot; quantityMilli: number }[] = input.lines.map((l, i) => {
+    const lot = lots[i] as Lot;
+    if (l.unit !== undefined && l.unit !== lot.unit) {
+      throw new AppError("unit-mismatch", `lot ${lot.lotCode} is counted in ${lot.unit}, not ${l.unit}`, {
+        pointer: `/body/lines/${i}/unit`,
       });
     }
-    await recordAudit(
-      tx,
-      ctx,
-      "shipment.ship",
-      { type: "shipment", id },
-      { voucherCode, receiver: receiver.kind, lines: lines.length },
-    );
-    // Read back so the answer shows each line's trace code as the voucher prints it.
-    return { shipment: (await findShipmentById(tx, id)) as Shipment, voucherUrl };
+    const q = toMilli(l.quantity);
+    if (q === undefined)
+      throw new AppError("validation-failed", "quantity must be positive with at most 3 decimals", {
+        pointer: `/body/lines/${i}/quantity`,
+      });
+    return { lot, quantityMilli: q };
   });
+
+  // A lot under recall moves only back to the party that made it (召回: returned to the producer).
+  const recalled = await openRecallByLot(
+    tx,
+    lines.map((l) => l.lot.id),
+  );
+  const returns = lines.filter((l) => recalled.has(l.lot.id));
+  for (const [i, l] of lines.entries()) {
+    const recallId = recalled.get(l.lot.id);
+    if (recallId && !(receiver.kind === "party" && receiver.partyId === l.lot.partyId))
+      throw lotRecalled(l.lot.lotCode, recallId, "shipped (except back to its producer)", `/body/lines/${i}/traceCode`);
+  }
+
+  const voucher = await reserveTraceNumbers(tx, ctx, shipper.regionCode, shipperId, 1, "voucher");
+  const voucherCode = voucher.codes[0] as string;
+  const voucherUrl = voucher.urls[0] as string;
+  const eventId =
+    capturedEventId ?? (await recordShipping(tx, ctx, { shipper, receiver, receiverParty, voucherUrl, lines }));
+  const id = ctx.newId();
+  await takeStocks(
+    tx,
+    ctx,
+    lines.map((l, i) => ({
+      lot: l.lot,
+      partyId: shipperId,
+      quantityMilli: l.quantityMilli,
+      kind: "shipped",
+      shipmentId: id,
+      eventId,
+      pointer: `/body/lines/${i}/quantity`,
+    })),
+  );
+  for (const l of returns)
+    await creditRecovery(tx, { lotId: l.lot.id, partyId: shipperId, kind: "returned", milli: l.quantityMilli });
+  const now = ctx.clock.now();
+  const onPlatform = receiver.kind === "party";
+  const shipmentLines: ShipmentLine[] = lines.map((l, i) => ({
+    lineNo: i + 1,
+    lotId: l.lot.id,
+    quantityMilli: l.quantityMilli,
+    unit: l.lot.unit,
+    state: onPlatform ? "pending" : "received",
+    receivedMilli: onPlatform ? null : l.quantityMilli,
+    reason: null,
+    settledAt: onPlatform ? null : now,
+  }));
+  const shipment: Shipment = Object.freeze({
+    id,
+    voucherCode,
+    shipperPartyId: shipperId,
+    receiver,
+    status: onPlatform ? "in_transit" : "settled",
+    shippedAt: now,
+    eventId,
+    lines: shipmentLines,
+  });
+  await insertShipment(tx, shipment);
+  if (receiver.kind === "party") {
+    await notifyParty(tx, ctx, receiver.partyId, "receipt.pending", {
+      shipmentId: id,
+      voucherCode,
+      voucherUrl,
+      shipperPartyId: shipperId,
+      lines: lines.length,
+    });
+  }
+  await recordAudit(
+    tx,
+    ctx,
+    "shipment.ship",
+    { type: "shipment", id },
+    { voucherCode, receiver: receiver.kind, lines: lines.length },
+  );
+  // Read back so the answer shows each line's trace code as the voucher prints it.
+  return { shipment: (await findShipmentById(tx, id)) as Shipment, voucherUrl };
 }
 
 function toReceiver(r: ShipInput["receiver"]): Receiver {

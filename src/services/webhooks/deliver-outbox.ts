@@ -1,4 +1,9 @@
-import { MAX_WEBHOOK_ATTEMPTS, nextAttemptDelayMs, signWebhook } from "../../core/webhooks/webhook-signature.ts";
+import {
+  gs1Signature,
+  MAX_WEBHOOK_ATTEMPTS,
+  nextAttemptDelayMs,
+  signWebhook,
+} from "../../core/webhooks/webhook-signature.ts";
 import { dueOutbox, markDelivered, markFailed } from "../../store/webhook-store.ts";
 import type { Platform } from "../platform.ts";
 
@@ -26,6 +31,10 @@ export async function deliverDueNotices(
           "suyuan-topic": item.topic,
           "suyuan-delivery": item.id,
           "suyuan-signature": signWebhook(item.secret, item.payloadJson, Math.floor(now / 1000)),
+          // EPCIS 2.0 subscription deliveries are query documents, signed as the REST binding says.
+          ...(item.topic.startsWith("epcis.")
+            ? { "content-type": "application/ld+json", "gs1-signature": gs1Signature(item.secret, item.payloadJson) }
+            : {}),
         },
         body: item.payloadJson,
         signal: AbortSignal.timeout(TIMEOUT_MS),

@@ -41,7 +41,7 @@ export async function registerWebhook(ctx: ServiceContext, input: { partyId?: st
   });
 }
 
-function isPrivateHost(host: string): boolean {
+export function isPrivateHost(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, "").toLowerCase();
   if (h === "localhost" || h.endsWith(".localhost") || h.endsWith(".internal") || h.endsWith(".local")) return true;
   if (isIP(h) === 4) {

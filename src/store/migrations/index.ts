@@ -9,6 +9,7 @@ import * as m0006 from "./0006-retained-samples.ts";
 import * as m0007 from "./0007-documents.ts";
 import * as m0008 from "./0008-webhooks.ts";
 import * as m0009 from "./0009-recalls.ts";
+import * as m0010 from "./0010-epcis.ts";
 import * as m0011 from "./0011-ledger.ts";
 
 interface Migration {
@@ -27,6 +28,7 @@ const migrations: readonly (readonly [string, Migration])[] = [
   ["0007-documents", m0007],
   ["0008-webhooks", m0008],
   ["0009-recalls", m0009],
+  ["0010-epcis", m0010],
   ["0011-ledger", m0011],
 ];
 

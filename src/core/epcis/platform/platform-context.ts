@@ -13,6 +13,15 @@ export const SUYUAN_NS = "urn:suyuan:epcis:";
 /** The @context of every document the platform writes: the standard one plus our namespace. */
 export const platformContext: JsonLdContext = [EPCIS_CONTEXT_URL, { sy: SUYUAN_NS }];
 
+/**
+ * The addresses the standard context is published at. The draft address on gs1.github.io serves the same
+ * context (one numeric type differs, which no hash or query depends on), so it resolves to the same copy:
+ * contexts are never fetched from the network.
+ */
+export const EPCIS_DRAFT_CONTEXT_URL = "https://gs1.github.io/EPCIS/epcis-context.jsonld";
+export const standardContextUrls: readonly unknown[] = [EPCIS_CONTEXT_URL, EPCIS_DRAFT_CONTEXT_URL];
+
 export const standardContexts: ContextLibrary = {
   [EPCIS_CONTEXT_URL]: standardContextDocument,
+  [EPCIS_DRAFT_CONTEXT_URL]: standardContextDocument,
 };

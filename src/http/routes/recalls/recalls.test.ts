@@ -83,7 +83,10 @@ describe.each(engines)("recalls over HTTP on %s", (engine) => {
     expect(r.progress).toMatchObject({ distributed: 510, recovered: 0, holders: 6 });
 
     const event = await t.store.db.selectFrom("events").selectAll().where("eventId", "=", r.eventId).executeTakeFirst();
-    expect(event).toMatchObject({ disposition: "recalled", bizStep: "holding" });
+    expect(event).toMatchObject({
+      disposition: "https://ref.gs1.org/cbv/Disp-recalled",
+      bizStep: "https://ref.gs1.org/cbv/BizStep-holding",
+    });
     const outbox = await t.store.db
       .selectFrom("outbox")
       .select(["topic", "payloadJson"])
