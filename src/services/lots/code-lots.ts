@@ -40,14 +40,25 @@ export async function codeLots(
   return ctx.store.transaction(async (tx) => {
     const party = await findPartyById(tx, partyId);
     if (!party) throw new AppError("not-found", `no party with id ${partyId}`, { pointer: "/body/partyId" });
-    const coded: CodedLot[] = [];
-    for (const [i, lotInput] of input.lots.entries()) {
-      const lot = await createLot(tx, ctx, party, lotInput, `/body/lots/${i}`);
-      coded.push({ lot, traceCode: traceCodeUrl(lot, ctx.settings.publicBaseUrl) });
-    }
-    await recordAudit(tx, ctx, "lots.code", { type: "party", id: partyId }, { lots: coded.map((c) => c.lot.id) });
-    return coded;
+    return codeLotsOf(tx, ctx, party, input.lots, "/body/lots");
   });
+}
+
+/** The body of coding, inside the caller's transaction: creates the lots and writes their one audit row. */
+export async function codeLotsOf(
+  tx: Db,
+  ctx: ServiceContext,
+  party: Party,
+  lots: readonly CodeLotInput[],
+  base: string,
+): Promise<CodedLot[]> {
+  const coded: CodedLot[] = [];
+  for (const [i, lotInput] of lots.entries()) {
+    const lot = await createLot(tx, ctx, party, lotInput, `${base}/${i}`);
+    coded.push({ lot, traceCode: traceCodeUrl(lot, ctx.settings.publicBaseUrl) });
+  }
+  await recordAudit(tx, ctx, "lots.code", { type: "party", id: party.id }, { lots: coded.map((c) => c.lot.id) });
+  return coded;
 }
 
 /** How a lot enters other than by coding at source: the first-station report brings its own event and papers. */

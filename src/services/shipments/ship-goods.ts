@@ -1,8 +1,10 @@
 import { AppError } from "../../core/errors.ts";
 import type { Lot } from "../../core/lots/lot.ts";
+import type { Party } from "../../core/parties/party.ts";
 import { toMilli } from "../../core/quantity.ts";
 import type { Receiver, Shipment, ShipmentLine } from "../../core/shipments/shipment.ts";
 import { findPartyById } from "../../store/party-store.ts";
+import type { Db } from "../../store/schema.ts";
 import { findShipmentById, insertShipment } from "../../store/shipment-store.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { actingPartyId } from "../codes/acting-party.ts";
@@ -34,85 +36,102 @@ export async function shipGoods(
   return ctx.store.transaction(async (tx) => {
     const shipper = await findPartyById(tx, shipperId);
     if (!shipper) throw new AppError("not-found", `no party with id ${shipperId}`, { pointer: "/body/partyId" });
-    const receiver = toReceiver(input.receiver);
-    const receiverParty = receiver.kind === "party" ? await findPartyById(tx, receiver.partyId) : undefined;
-    if (receiver.kind === "party" && !receiverParty)
-      throw new AppError("not-found", "no such receiving party", { pointer: "/body/receiver/partyId" });
-    if (receiver.kind === "party" && receiver.partyId === shipperId) {
-      throw new AppError("validation-failed", "a party does not ship to itself", { pointer: "/body/receiver/partyId" });
-    }
+    return shipFrom(tx, ctx, shipper, input, "/body");
+  });
+}
 
-    const lines: { lot: Lot; quantityMilli: number }[] = [];
-    for (const [i, l] of input.lines.entries()) {
-      const lot = await resolveTraceCode(tx, ctx, l.traceCode, `/body/lines/${i}/traceCode`);
-      if (l.unit !== undefined && l.unit !== lot.unit) {
-        throw new AppError("unit-mismatch", `lot ${lot.lotCode} is counted in ${lot.unit}, not ${l.unit}`, {
-          pointer: `/body/lines/${i}/unit`,
-        });
-      }
-      const q = toMilli(l.quantity);
-      if (q === undefined)
-        throw new AppError("validation-failed", "quantity must be positive with at most 3 decimals", {
-          pointer: `/body/lines/${i}/quantity`,
-        });
-      lines.push({ lot, quantityMilli: q });
-    }
+/**
+ * The body of shipping, inside the caller's transaction (the shipper is known): everything but choosing and
+ * finding the shipper. `base` is the JSON pointer of the input; errors point below it (`${base}/lines/0/quantity`).
+ */
+export async function shipFrom(
+  tx: Db,
+  ctx: ServiceContext,
+  shipper: Party,
+  input: Omit<ShipInput, "partyId">,
+  base: string,
+): Promise<{ shipment: Shipment; voucherUrl: string }> {
+  const shipperId = shipper.id;
+  if (input.lines.length === 0)
+    throw new AppError("validation-failed", "a shipment has at least one line", { pointer: `${base}/lines` });
+  const receiver = toReceiver(input.receiver);
+  const receiverParty = receiver.kind === "party" ? await findPartyById(tx, receiver.partyId) : undefined;
+  if (receiver.kind === "party" && !receiverParty)
+    throw new AppError("not-found", "no such receiving party", { pointer: `${base}/receiver/partyId` });
+  if (receiver.kind === "party" && receiver.partyId === shipperId) {
+    throw new AppError("validation-failed", "a party does not ship to itself", { pointer: `${base}/receiver/partyId` });
+  }
 
-    const voucher = await reserveTraceNumbers(tx, ctx, shipper.regionCode, shipperId, 1, "voucher");
-    const voucherCode = voucher.codes[0] as string;
-    const voucherUrl = voucher.urls[0] as string;
-    const eventId = await recordShipping(tx, ctx, { shipper, receiver, receiverParty, voucherUrl, lines });
-    const id = ctx.newId();
-    for (const [i, l] of lines.entries()) {
-      await takeStock(
-        tx,
-        ctx,
-        { lot: l.lot, partyId: shipperId, quantityMilli: l.quantityMilli, kind: "shipped", shipmentId: id, eventId },
-        `/body/lines/${i}/quantity`,
-      );
-    }
-    const now = ctx.clock.now();
-    const onPlatform = receiver.kind === "party";
-    const shipmentLines: ShipmentLine[] = lines.map((l, i) => ({
-      lineNo: i + 1,
-      lotId: l.lot.id,
-      quantityMilli: l.quantityMilli,
-      unit: l.lot.unit,
-      state: onPlatform ? "pending" : "received",
-      receivedMilli: onPlatform ? null : l.quantityMilli,
-      reason: null,
-      settledAt: onPlatform ? null : now,
-    }));
-    const shipment: Shipment = Object.freeze({
-      id,
-      voucherCode,
-      shipperPartyId: shipperId,
-      receiver,
-      status: onPlatform ? "in_transit" : "settled",
-      shippedAt: now,
-      eventId,
-      lines: shipmentLines,
-    });
-    await insertShipment(tx, shipment);
-    if (receiver.kind === "party") {
-      await notifyParty(tx, ctx, receiver.partyId, "receipt.pending", {
-        shipmentId: id,
-        voucherCode,
-        voucherUrl,
-        shipperPartyId: shipperId,
-        lines: lines.length,
+  const lines: { lot: Lot; quantityMilli: number }[] = [];
+  for (const [i, l] of input.lines.entries()) {
+    const lot = await resolveTraceCode(tx, ctx, l.traceCode, `${base}/lines/${i}/traceCode`);
+    if (l.unit !== undefined && l.unit !== lot.unit) {
+      throw new AppError("unit-mismatch", `lot ${lot.lotCode} is counted in ${lot.unit}, not ${l.unit}`, {
+        pointer: `${base}/lines/${i}/unit`,
       });
     }
-    await recordAudit(
+    const q = toMilli(l.quantity);
+    if (q === undefined)
+      throw new AppError("validation-failed", "quantity must be positive with at most 3 decimals", {
+        pointer: `${base}/lines/${i}/quantity`,
+      });
+    lines.push({ lot, quantityMilli: q });
+  }
+
+  const voucher = await reserveTraceNumbers(tx, ctx, shipper.regionCode, shipperId, 1, "voucher");
+  const voucherCode = voucher.codes[0] as string;
+  const voucherUrl = voucher.urls[0] as string;
+  const eventId = await recordShipping(tx, ctx, { shipper, receiver, receiverParty, voucherUrl, lines });
+  const id = ctx.newId();
+  for (const [i, l] of lines.entries()) {
+    await takeStock(
       tx,
       ctx,
-      "shipment.ship",
-      { type: "shipment", id },
-      { voucherCode, receiver: receiver.kind, lines: lines.length },
+      { lot: l.lot, partyId: shipperId, quantityMilli: l.quantityMilli, kind: "shipped", shipmentId: id, eventId },
+      `${base}/lines/${i}/quantity`,
     );
-    // Read back so the answer shows each line's trace code as the voucher prints it.
-    return { shipment: (await findShipmentById(tx, id)) as Shipment, voucherUrl };
+  }
+  const now = ctx.clock.now();
+  const onPlatform = receiver.kind === "party";
+  const shipmentLines: ShipmentLine[] = lines.map((l, i) => ({
+    lineNo: i + 1,
+    lotId: l.lot.id,
+    quantityMilli: l.quantityMilli,
+    unit: l.lot.unit,
+    state: onPlatform ? "pending" : "received",
+    receivedMilli: onPlatform ? null : l.quantityMilli,
+    reason: null,
+    settledAt: onPlatform ? null : now,
+  }));
+  const shipment: Shipment = Object.freeze({
+    id,
+    voucherCode,
+    shipperPartyId: shipperId,
+    receiver,
+    status: onPlatform ? "in_transit" : "settled",
+    shippedAt: now,
+    eventId,
+    lines: shipmentLines,
   });
+  await insertShipment(tx, shipment);
+  if (receiver.kind === "party") {
+    await notifyParty(tx, ctx, receiver.partyId, "receipt.pending", {
+      shipmentId: id,
+      voucherCode,
+      voucherUrl,
+      shipperPartyId: shipperId,
+      lines: lines.length,
+    });
+  }
+  await recordAudit(
+    tx,
+    ctx,
+    "shipment.ship",
+    { type: "shipment", id },
+    { voucherCode, receiver: receiver.kind, lines: lines.length },
+  );
+  // Read back so the answer shows each line's trace code as the voucher prints it.
+  return { shipment: (await findShipmentById(tx, id)) as Shipment, voucherUrl };
 }
 
 function toReceiver(r: ShipInput["receiver"]): Receiver {
