@@ -14,6 +14,7 @@ import { codesRoutes } from "./routes/codes/codes-routes.ts";
 import { correctionsRoutes } from "./routes/corrections/corrections-routes.ts";
 import { documentsRoutes } from "./routes/documents/documents-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
+import { importsRoutes } from "./routes/imports/imports-routes.ts";
 import { keysRoutes } from "./routes/keys/keys-routes.ts";
 import { labelsRoutes } from "./routes/labels/labels-routes.ts";
 import { lotsRoutes } from "./routes/lots/lots-routes.ts";
@@ -77,5 +78,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(correctionsRoutes);
   await app.register(documentsRoutes);
   await app.register(webhooksRoutes);
+  await app.register(importsRoutes);
   return app;
 }

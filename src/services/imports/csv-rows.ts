@@ -10,7 +10,7 @@ import type { SheetRow } from "./row-source.ts";
 export async function* csvRows(input: Readable): AsyncGenerator<SheetRow> {
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false });
   // pipe() does not forward errors: a failing upload (too large, cut off) must end the parse too.
-  input.once("error", (e) => parser.destroy(e));
+  input.on("error", (e) => parser.destroy(e));
   input.pipe(parser);
   let row = 0;
   try {

@@ -16,7 +16,7 @@ export async function* xlsxRows(input: Readable): AsyncGenerator<SheetRow> {
     worksheets: "emit",
   });
   // exceljs pipes the input into its unzipper, and pipe() does not forward errors: race them in.
-  const failure = new Promise<never>((_, reject) => input.once("error", reject));
+  const failure = new Promise<never>((_, reject) => input.on("error", reject));
   failure.catch(() => {});
   try {
     const sheets = reader[Symbol.asyncIterator]();
