@@ -3,29 +3,11 @@ import type { Party } from "../../core/parties/party.ts";
 import { findProductByGtin, findProductsOfPartyByName } from "../../store/product-store.ts";
 import type { Db } from "../../store/schema.ts";
 import { type CodeLotInput, codeLotsOf } from "../lots/code-lots.ts";
-import { CellReader, type ColumnSet, type FieldRow } from "./import-columns.ts";
+import { lotColumns } from "./column-sets.ts";
+import { CellReader, type FieldRow } from "./import-columns.ts";
 import { errorsOfRow, type ImportKind, type KindContext, shapeErrors } from "./import-kind.ts";
 import type { RowError } from "./import-report.ts";
 import { definedOnly } from "./product-rows.ts";
-
-/** Lot columns: the fields of a lot of POST /v1/lots, the product named by id, GTIN or name. */
-export const lotColumns: ColumnSet = {
-  aliases: {
-    productId: ["产品ID", "产品编号"],
-    productGtin: ["产品GTIN", "GTIN", "商品条码"],
-    productName: ["产品名称", "品名", "产品"],
-    lotCode: ["批号", "批次号"],
-    productionDate: ["生产日期", "采收日期"],
-    expiryDate: ["到期日", "保质期至", "有效期至"],
-    quantity: ["数量"],
-    unit: ["单位"],
-    originRegion: ["originRegionCode", "产地", "产地代码", "产地行政区划代码"],
-    originPlace: ["产地详址", "具体产地"],
-    location: ["存放地点", "库位"],
-    inputs: ["原料", "投入批次"],
-  },
-  required: [["productId", "productGtin", "productName"], ["productionDate"], ["quantity"]],
-};
 
 /**
  * A row is one lot, coded as POST /v1/lots codes it (trace code, stock, EPCIS event, audit row). A transformation

@@ -1,21 +1,8 @@
 import type { ProductInput } from "../../core/products/validate-product.ts";
 import { addProduct } from "../products/register-product.ts";
-import { CellReader, type ColumnSet } from "./import-columns.ts";
+import { productColumns } from "./column-sets.ts";
+import { CellReader } from "./import-columns.ts";
 import { errorsOfRow, type ImportKind, type KindContext, shapeErrors } from "./import-kind.ts";
-
-/** Product columns: the fields of POST /v1/products. */
-export const productColumns: ColumnSet = {
-  aliases: {
-    name: ["名称", "产品名称", "品名"],
-    spec: ["规格"],
-    unit: ["单位", "计量单位"],
-    categoryCode: ["品类", "品类代码", "category"],
-    shelfLifeDays: ["保质期天数", "保质期（天）"],
-    gtin: ["商品条码", "条码"],
-    description: ["描述", "说明"],
-  },
-  required: [["name"], ["unit"], ["categoryCode"]],
-};
 
 /** A row is one product, registered as POST /v1/products registers it (same checks, same audit row). */
 export function productRows(env: KindContext): ImportKind {

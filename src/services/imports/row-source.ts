@@ -1,7 +1,6 @@
 import { Readable } from "node:stream";
 import { AppError } from "../../core/errors.ts";
 import { csvRows } from "./csv-rows.ts";
-import { xlsxRows } from "./xlsx-rows.ts";
 
 /** One row of a spreadsheet as text cells, numbered as the user sees it (the header is row 1). */
 export interface SheetRow {
@@ -29,7 +28,8 @@ export async function* readSheetRows(input: Readable): AsyncGenerator<SheetRow> 
     })(),
     { objectMode: false },
   );
-  yield* format === "xlsx" ? xlsxRows(whole) : csvRows(whole);
+  // The XLSX reader (exceljs) is large: loaded only when a workbook comes.
+  yield* format === "xlsx" ? (await import("./xlsx-rows.ts")).xlsxRows(whole) : csvRows(whole);
 }
 
 export function sniffFormat(head: Buffer): SheetFormat {

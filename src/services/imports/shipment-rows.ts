@@ -3,27 +3,11 @@ import type { Party } from "../../core/parties/party.ts";
 import { findPartyByCreditCode } from "../../store/party-store.ts";
 import type { Db } from "../../store/schema.ts";
 import { type ShipInput, shipFrom } from "../shipments/ship-goods.ts";
-import { CellReader, type ColumnSet, type FieldRow } from "./import-columns.ts";
+import { shipmentColumns } from "./column-sets.ts";
+import { CellReader, type FieldRow } from "./import-columns.ts";
 import { type ImportKind, type ImportUnit, type KindContext, shapeErrors } from "./import-kind.ts";
 import type { RowError } from "./import-report.ts";
 import { definedOnly } from "./product-rows.ts";
-
-/** Shipment columns: one row per line of POST /v1/shipments; rows sharing a reference are one shipment. */
-export const shipmentColumns: ColumnSet = {
-  aliases: {
-    reference: ["单号", "出库单号", "ref"],
-    receiverPartyId: ["收货方ID", "收货主体ID"],
-    receiverCreditCode: ["收货方统一社会信用代码", "收货方信用代码"],
-    buyerName: ["购货方名称", "购货方"],
-    buyerCreditCode: ["购货方统一社会信用代码", "购货方信用代码"],
-    buyerProvince: ["购货方省份"],
-    consumers: ["售予消费者", "消费者"],
-    traceCode: ["追溯码"],
-    quantity: ["数量"],
-    unit: ["单位"],
-  },
-  required: [["traceCode"], ["quantity"]],
-};
 
 const receiverFields = [
   "receiverPartyId",

@@ -7,21 +7,24 @@ import { shipBody } from "../shipments/shipments-schemas.ts";
 
 const [receiverParty, receiverBuyer] = shipBody.properties.receiver.anyOf as unknown as [TSchema, TSchema];
 
-/** The request-body schemas of POST /v1/products, /v1/lots and /v1/shipments, part by part, compiled once. */
-const validators: Record<ShapePart, ReturnType<typeof Compile>> = {
-  product: Compile(registerProductBody),
-  lot: Compile(codeLotsBody.properties.lots.items),
-  shipmentLine: Compile(shipBody.properties.lines.items),
-  shipmentReceiverParty: Compile(receiverParty),
-  shipmentReceiverBuyer: Compile(receiverBuyer),
+/** The request-body schemas of POST /v1/products, /v1/lots and /v1/shipments, part by part. */
+const schemas: Record<ShapePart, TSchema> = {
+  product: registerProductBody,
+  lot: codeLotsBody.properties.lots.items,
+  shipmentLine: shipBody.properties.lines.items,
+  shipmentReceiverParty: receiverParty,
+  shipmentReceiverBuyer: receiverBuyer,
 };
+/** Compiled on first use (console commands that import nothing should not pay for it). */
+const validators = new Map<ShapePart, ReturnType<typeof Compile>>();
 
 /**
  * Import rows are checked against the very schemas that validate API requests (STYLE rule 4: a route's schema
  * is the single source of its validation), so a row is accepted exactly when the same data sent to the API is.
  */
 export const importShapeCheck: ShapeCheck = (part, value) => {
-  const v = validators[part];
+  let v = validators.get(part);
+  if (!v) validators.set(part, (v = Compile(schemas[part])));
   if (v.Check(value)) return [];
   return [...v.Errors(value)].flatMap((e) => {
     if (e.keyword === "required") {
