@@ -113,6 +113,22 @@ describe.each(engines)("bulk import of products, lots and shipments on %s", (eng
     const lot = await store.db.selectFrom("lots").selectAll().where("lotCode", "=", "X-1").executeTakeFirstOrThrow();
     expect(lot.productionDate).toBe(today);
     expect(lot.quantityMilli).toBe(12_000);
+    const shipped = await run(
+      "shipments",
+      await xlsx([
+        ["单号", "收货方统一社会信用代码", "追溯码", "数量", "单位"],
+        [20260001, buyer.creditCode, `(01)${g}(10)X-1`, 4, "box"],
+        [20260001, buyer.creditCode, `(01)${g}(10)X-1`, 3.5, "box"],
+      ]),
+    );
+    expect(shipped, JSON.stringify(shipped.errors)).toEqual({ rows: 2, imported: 2, errors: [] });
+    const holding = await store.db
+      .selectFrom("holdings")
+      .select("quantityMilli")
+      .where("lotId", "=", lot.id)
+      .where("partyId", "=", farm)
+      .executeTakeFirstOrThrow();
+    expect(holding.quantityMilli).toBe(4_500);
   });
 
   it("reports every bad row with its column and writes nothing", async () => {

@@ -67,7 +67,7 @@ export async function importRecords(
       const columns = mapHeader(header.value.cells, kind.columns);
       errors.push(...columns.errors);
       if (columns.missingRequired) {
-        for await (const _ of restOf(sheet)) rows++;
+        for await (const r of restOf(sheet)) if (r.cells.some((c) => c.trim() !== "")) rows++;
         throw rollBack;
       }
       async function* fieldRows(): AsyncGenerator<FieldRow> {
