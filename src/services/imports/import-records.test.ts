@@ -79,7 +79,7 @@ describe.each(engines)("bulk import of products, lots and shipments on %s", (eng
         "reference,receiverCreditCode,buyerName,consumers,traceCode,quantity,unit",
         `S1,${buyer.creditCode},,,(01)${g1}(10)A1,60,bottle`,
         `S1,,,,https://trace.test/01/${g2}/10/B1,5,`,
-        "S2,,鼓楼个体户,,(01)" + `${g1}(10)A1,10,`,
+        `S2,,鼓楼个体户,,(01)${g1}(10)A1,10,`,
         `,,,是,(01)${g2}(10)B1,1,`,
       ),
     );

@@ -24,7 +24,10 @@ const validators = new Map<ShapePart, ReturnType<typeof Compile>>();
  */
 export const importShapeCheck: ShapeCheck = (part, value) => {
   let v = validators.get(part);
-  if (!v) validators.set(part, (v = Compile(schemas[part])));
+  if (!v) {
+    v = Compile(schemas[part]);
+    validators.set(part, v);
+  }
   if (v.Check(value)) return [];
   return [...v.Errors(value)].flatMap((e) => {
     if (e.keyword === "required") {
