@@ -84,6 +84,29 @@ describe("suyuan CLI", () => {
     expect((await suyuan("parties", "import", good)).stdout).toMatch(/1 rows, 1 imported, 0 errors/);
   });
 
+  it("imports products and lots for a party: exit 0 when clean, 1 with each bad row printed", async () => {
+    const party = JSON.parse((await suyuan("demo", "--json")).stdout).parties[0].id as string;
+    const products = join(dir, "products.csv");
+    writeFileSync(products, "\uFEFF名称,单位,品类\n导入测试青菜,kg,vegetables\n");
+    const ok = await suyuan("import", "products", products, "--party", party);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/1 rows, 1 imported, 0 errors/);
+
+    const lots = join(dir, "lots.csv");
+    writeFileSync(
+      lots,
+      "品名,生产日期,数量\n导入测试青菜,2020-01-01,5\n导入测试青菜,2020-13-01,5\n不存在,2020-01-01,x\n",
+    );
+    const bad = await suyuan("import", "lots", lots, "--party", party, "--json");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^row 3, productionDate: .+$/m);
+    expect(bad.stderr).toMatch(/^row 4, quantity: 'x' is not a number$/m);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ rows: 3, imported: 0 });
+
+    const help = await suyuan("import", "--help");
+    expect(help.stdout).toMatch(/lots: productId .*productionDate \(生产日期/);
+  }, 60_000);
+
   it("parses a code to one JSON object, exit 0 when valid and 1 when not", async () => {
     const ok = await suyuan("code", "parse", "(01)09520123456788(10)ABC123");
     expect(ok.code).toBe(0);

@@ -117,6 +117,11 @@ export const errorRegistry = {
     titleZh: "单次 EPCIS 采集的事件过多",
   },
   "import-failed": { status: 422, title: "The import file has invalid rows", titleZh: "导入文件存在错误行" },
+  "unreadable-import-file": {
+    status: 422,
+    title: "The file cannot be read as CSV (UTF-8) or XLSX",
+    titleZh: "无法读取导入文件（请使用 UTF-8 编码的 CSV 或 XLSX）",
+  },
   "service-unavailable": { status: 503, title: "Service unavailable", titleZh: "服务暂不可用" },
   "internal-error": { status: 500, title: "Internal error", titleZh: "内部错误" },
 } as const satisfies Record<string, ErrorSpec>;

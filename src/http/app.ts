@@ -16,6 +16,7 @@ import { correctionsRoutes } from "./routes/corrections/corrections-routes.ts";
 import { documentsRoutes } from "./routes/documents/documents-routes.ts";
 import { epcisRoutes } from "./routes/epcis/epcis-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
+import { importsRoutes } from "./routes/imports/imports-routes.ts";
 import { keysRoutes } from "./routes/keys/keys-routes.ts";
 import { labelsRoutes } from "./routes/labels/labels-routes.ts";
 import { ledgerRoutes } from "./routes/ledger/ledger-routes.ts";
@@ -88,5 +89,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(recallsRoutes);
   await app.register(ledgerRoutes);
   await app.register(epcisRoutes, { prefix: "/epcis", bodyLimit: opts.bodyLimit ?? 10 * 1024 * 1024 });
+  await app.register(importsRoutes);
   return app;
 }

@@ -27,6 +27,19 @@ export async function findProductByGtin(db: Db, gtin: string): Promise<Product |
   return row && fromRow(row);
 }
 
+/** A party's products with exactly this name, at most `limit` of them (imports name products as people do). */
+export async function findProductsOfPartyByName(db: Db, partyId: string, name: string, limit = 2): Promise<Product[]> {
+  const rows = await db
+    .selectFrom("products")
+    .selectAll()
+    .where("partyId", "=", partyId)
+    .where("name", "=", name)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+  return rows.map(fromRow);
+}
+
 export async function listProductsOfParty(
   db: Db,
   partyId: string,

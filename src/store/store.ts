@@ -11,8 +11,24 @@ export interface Store {
   readonly db: Kysely<Database>;
   /** Runs fn in one transaction (STYLE rule 5): everything a use case writes commits together or not at all. */
   transaction<T>(fn: (tx: Transaction<Database>) => Promise<T>): Promise<T>;
+  /**
+   * One transaction for bulk work (imports): like `transaction`, and `savepoint(body)` runs body so that if it
+   * throws, only body's writes are undone and the transaction goes on. PostgreSQL otherwise aborts the whole
+   * transaction on the first failed statement (SQLSTATE 25P02 afterwards); SAVEPOINT is standard SQL on both engines.
+   */
+  transactionWithSavepoints<T>(fn: (tx: Transaction<Database>, savepoint: Savepoint) => Promise<T>): Promise<T>;
   migrate(): Promise<string[]>;
   close(): Promise<void>;
+}
+
+/** Runs body inside a savepoint of the current bulk transaction; if body throws, its writes are rolled back. */
+export type Savepoint = <T>(body: () => Promise<T>) => Promise<T>;
+
+/** The savepoint commands of Kysely's ControlledTransaction, without its compile-time tracking of names. */
+interface SavepointCommands {
+  savepoint(name: string): { execute(): Promise<unknown> };
+  releaseSavepoint(name: string): { execute(): Promise<unknown> };
+  rollbackToSavepoint(name: string): { execute(): Promise<unknown> };
 }
 
 /**
@@ -26,6 +42,38 @@ export async function openStore(databaseUrl: string, options: StoreOptions = {})
     engine,
     db: engine.db,
     transaction: (fn) => engine.db.transaction().execute(fn),
+    async transactionWithSavepoints(fn) {
+      const trx = await engine.db.startTransaction().execute();
+      const commands = trx as unknown as SavepointCommands;
+      let depth = 0;
+      const savepoint: Savepoint = async (body) => {
+        const name = `sp_${++depth}`;
+        await commands.savepoint(name).execute();
+        try {
+          const result = await body();
+          await commands.releaseSavepoint(name).execute();
+          return result;
+        } catch (e) {
+          await commands.rollbackToSavepoint(name).execute();
+          await commands.releaseSavepoint(name).execute();
+          throw e;
+        } finally {
+          depth--;
+        }
+      };
+      try {
+        const result = await fn(trx, savepoint);
+        await trx.commit().execute();
+        return result;
+      } catch (e) {
+        // Keep the error that caused the rollback, not a follow-on failure of the rollback itself.
+        await trx
+          .rollback()
+          .execute()
+          .catch(() => {});
+        throw e;
+      }
+    },
     async migrate() {
       return migrateToLatest(engine);
     },

@@ -8,7 +8,7 @@ export function registerParties(program: Command): void {
   parties
     .command("import <file>")
     .description(
-      "import parties from a UTF-8 CSV with a header row (name, creditCode, kind, regionCode, address, contactName, " +
+      "import parties from a UTF-8 CSV or an XLSX (first worksheet) with a header row (name, creditCode, kind, regionCode, address, contactName, " +
         "contactPhone, contactEmail, gln, keyParty, licenceType, licenceNumber, licenceValidUntil; Chinese headers too). " +
         "A file with bad rows imports nothing and lists them.",
     )

@@ -9,7 +9,17 @@ export const problemSchema = Type.Object(
     detail: Type.String(),
     instance: Type.Optional(Type.String()),
     pointer: Type.Optional(Type.String({ description: "RFC 6901 JSON pointer of the field at fault" })),
-    errors: Type.Optional(Type.Array(Type.Object({ pointer: Type.String(), detail: Type.String() }))),
+    errors: Type.Optional(
+      Type.Array(
+        Type.Object({
+          pointer: Type.String(),
+          detail: Type.String(),
+          row: Type.Optional(Type.Integer({ description: "Imports: the row of the file (header = 1)" })),
+          column: Type.Optional(Type.String({ description: "Imports: the column, by its API field name" })),
+          reason: Type.Optional(Type.String({ description: "Imports: the same as detail" })),
+        }),
+      ),
+    ),
     requestId: Type.String(),
   },
   { $id: "Problem", additionalProperties: true },

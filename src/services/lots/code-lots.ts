@@ -42,15 +42,26 @@ export async function codeLots(
   return ctx.store.transaction(async (tx) => {
     const party = await findPartyById(tx, partyId);
     if (!party) throw new AppError("not-found", `no party with id ${partyId}`, { pointer: "/body/partyId" });
-    const lots = await createLots(
-      tx,
-      ctx,
-      party,
-      input.lots.map((lot, i) => ({ input: lot, base: `/body/lots/${i}` })),
-    );
-    await recordAudit(tx, ctx, "lots.code", { type: "party", id: partyId }, { lots: lots.map((l) => l.id) });
-    return lots.map((lot) => ({ lot, traceCode: traceCodeUrl(lot, ctx.settings.publicBaseUrl) }));
+    return codeLotsOf(tx, ctx, party, input.lots, "/body/lots");
   });
+}
+
+/** The body of coding, inside the caller's transaction: creates the lots and writes their one audit row. */
+export async function codeLotsOf(
+  tx: Db,
+  ctx: ServiceContext,
+  party: Party,
+  lots: readonly CodeLotInput[],
+  base: string,
+): Promise<CodedLot[]> {
+  const created = await createLots(
+    tx,
+    ctx,
+    party,
+    lots.map((input, i) => ({ input, base: `${base}/${i}` })),
+  );
+  await recordAudit(tx, ctx, "lots.code", { type: "party", id: party.id }, { lots: created.map((l) => l.id) });
+  return created.map((lot) => ({ lot, traceCode: traceCodeUrl(lot, ctx.settings.publicBaseUrl) }));
 }
 
 /** How a lot enters other than by coding at source: the first-station report brings its own event and papers. */

@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines, openTestStore } from "../../../test/engines.ts";
 import { asActor, randomCreditCode, testPlatform } from "../../../test/factories.ts";
@@ -98,5 +99,15 @@ describe.each(engines)("party CSV import on %s", (engine) => {
       `\uFEFF名称,统一社会信用代码,主体类型,行政区划代码\n台江菜行,${randomCreditCode("350103")},wholesaler,350103\n`,
     ]);
     expect((await importParties(ctx, file)).imported).toBe(1);
+  });
+
+  it("reads an XLSX workbook as well (first worksheet, header row first)", async () => {
+    const ctx = asActor(testPlatform(store));
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("主体");
+    ws.addRow(["名称", "统一社会信用代码", "主体类型", "行政区划代码"]);
+    ws.addRow(["仓山鲜果店", randomCreditCode("350104"), "retailer", 350104]);
+    const file = Readable.from([Buffer.from(await wb.xlsx.writeBuffer())]);
+    expect(await importParties(ctx, file)).toEqual({ rows: 1, imported: 1, errors: [] });
   });
 });

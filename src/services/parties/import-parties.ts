@@ -1,48 +1,37 @@
 import type { Readable } from "node:stream";
-import { parse } from "csv-parse";
 import { AppError, isAppError } from "../../core/errors.ts";
 import { licenceTypes } from "../../core/parties/party.ts";
+import type { ImportReport, RowError } from "../imports/import-report.ts";
+import { readSheetRows } from "../imports/row-source.ts";
 import type { ServiceContext } from "../service-context.ts";
 import { canonicalColumn, rowToPartyInput } from "./party-csv-columns.ts";
 import { checkedDraft, insertCheckedParty } from "./register-party.ts";
 
-export interface RowError {
-  /** 1-based line number in the file, the header being row 1. */
-  readonly row: number;
-  readonly column: string;
-  readonly reason: string;
-}
-
-export interface ImportReport {
-  readonly rows: number;
-  readonly imported: number;
-  readonly errors: readonly RowError[];
-}
-
 /**
- * Imports parties from CSV (UTF-8, header row; English or Chinese headers). Every row is validated first; then
+ * Imports parties from CSV (UTF-8) or XLSX (first worksheet), header row first; English or Chinese headers. Every row is validated first; then
  * all rows are written in ONE transaction, so a file is imported whole or not at all. With `skipBadRows` the good
  * rows are imported and the bad ones reported.
  */
 export async function importParties(
   ctx: ServiceContext,
-  csv: Readable,
+  file: Readable,
   options: { skipBadRows?: boolean; onProgress?: (rows: number) => void } = {},
 ): Promise<ImportReport> {
   const errors: RowError[] = [];
   const drafts: { row: number; draft: ReturnType<typeof checkedDraft> }[] = [];
   const seen = new Map<string, number>();
-  let rowNo = 1;
-  const parser = csv.pipe(
-    parse({
-      columns: (h: string[]) => h.map((c) => canonicalColumn(c) ?? `?${c}`),
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    }),
-  );
-  for await (const record of parser as AsyncIterable<Record<string, string>>) {
-    rowNo++;
+  let rows = 0;
+  let columns: (string | undefined)[] | undefined;
+  for await (const sheetRow of readSheetRows(file)) {
+    if (!columns) {
+      columns = sheetRow.cells.map((c) => canonicalColumn(c));
+      continue;
+    }
+    if (sheetRow.cells.every((c) => c.trim() === "")) continue;
+    const record: Record<string, string> = {};
+    for (const [i, field] of columns.entries()) if (field) record[field] = sheetRow.cells[i] ?? "";
+    const rowNo = sheetRow.row;
+    rows++;
     const input = rowToPartyInput(record);
     const lt = input.licences?.[0]?.type;
     if (lt && !licenceTypes.includes(lt as (typeof licenceTypes)[number])) {
@@ -70,9 +59,9 @@ export async function importParties(
         errors.push({ row: rowNo, column: columnOf(fe.pointer), reason: fe.detail });
       }
     }
-    if (rowNo % 1000 === 0) options.onProgress?.(rowNo - 1);
+    if (rows % 1000 === 0) options.onProgress?.(rows);
   }
-  if (errors.length > 0 && !options.skipBadRows) return { rows: rowNo - 1, imported: 0, errors };
+  if (errors.length > 0 && !options.skipBadRows) return { rows, imported: 0, errors };
 
   let imported = 0;
   await ctx.store
@@ -97,8 +86,8 @@ export async function importParties(
       }
       throw e;
     });
-  options.onProgress?.(rowNo - 1);
-  return { rows: rowNo - 1, imported, errors: errors.sort((a, b) => a.row - b.row) };
+  options.onProgress?.(rows);
+  return { rows, imported, errors: errors.sort((a, b) => a.row - b.row) };
 }
 
 function columnOf(pointer: string): string {

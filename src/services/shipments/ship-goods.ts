@@ -1,5 +1,6 @@
 import { AppError } from "../../core/errors.ts";
 import type { Lot } from "../../core/lots/lot.ts";
+import type { Party } from "../../core/parties/party.ts";
 import { toMilli } from "../../core/quantity.ts";
 import type { Receiver, Shipment, ShipmentLine } from "../../core/shipments/shipment.ts";
 import { findPartyById } from "../../store/party-store.ts";
@@ -33,12 +34,16 @@ export async function shipGoods(
   const shipperId = actingPartyId(ctx, input.partyId);
   if (input.lines.length === 0)
     throw new AppError("validation-failed", "a shipment has at least one line", { pointer: "/body/lines" });
-  return ctx.store.transaction((tx) => shipGoodsIn(tx, ctx, shipperId, input));
+  return ctx.store.transaction(async (tx) => {
+    const shipper = await findPartyById(tx, shipperId);
+    if (!shipper) throw new AppError("not-found", `no party with id ${shipperId}`, { pointer: "/body/partyId" });
+    return shipFrom(tx, ctx, shipper, input, "/body");
+  });
 }
 
 /**
- * Shipping inside the caller's transaction. `capturedEventId`: the shipping was captured as an EPCIS event (the
- * event is stored already and is the shipment's event), so no platform event is built for it.
+ * Shipping inside the caller's transaction, the shipping captured as an EPCIS event: the event is stored already
+ * and is the shipment's event (`capturedEventId`), so no platform event is built for it.
  */
 export async function shipGoodsIn(
   tx: Db,
@@ -49,30 +54,48 @@ export async function shipGoodsIn(
 ): Promise<{ shipment: Shipment; voucherUrl: string }> {
   const shipper = await findPartyById(tx, shipperId);
   if (!shipper) throw new AppError("not-found", `no party with id ${shipperId}`, { pointer: "/body/partyId" });
+  return shipFrom(tx, ctx, shipper, input, "/body", capturedEventId);
+}
+
+/**
+ * The body of shipping, inside the caller's transaction (the shipper is known). `base` is the JSON pointer of the
+ * input; errors point below it (`${base}/lines/0/quantity`) — a request body, an import row, a captured event.
+ */
+export async function shipFrom(
+  tx: Db,
+  ctx: ServiceContext,
+  shipper: Party,
+  input: Omit<ShipInput, "partyId">,
+  base: string,
+  capturedEventId?: string,
+): Promise<{ shipment: Shipment; voucherUrl: string }> {
+  const shipperId = shipper.id;
+  if (input.lines.length === 0)
+    throw new AppError("validation-failed", "a shipment has at least one line", { pointer: `${base}/lines` });
   const receiver = toReceiver(input.receiver);
   const receiverParty = receiver.kind === "party" ? await findPartyById(tx, receiver.partyId) : undefined;
   if (receiver.kind === "party" && !receiverParty)
-    throw new AppError("not-found", "no such receiving party", { pointer: "/body/receiver/partyId" });
+    throw new AppError("not-found", "no such receiving party", { pointer: `${base}/receiver/partyId` });
   if (receiver.kind === "party" && receiver.partyId === shipperId) {
-    throw new AppError("validation-failed", "a party does not ship to itself", { pointer: "/body/receiver/partyId" });
+    throw new AppError("validation-failed", "a party does not ship to itself", { pointer: `${base}/receiver/partyId` });
   }
 
   const lots = await resolveTraceCodes(
     tx,
     ctx,
-    input.lines.map((l, i) => ({ text: l.traceCode, pointer: `/body/lines/${i}/traceCode` })),
+    input.lines.map((l, i) => ({ text: l.traceCode, pointer: `${base}/lines/${i}/traceCode` })),
   );
   const lines: { lot: Lot; quantityMilli: number }[] = input.lines.map((l, i) => {
     const lot = lots[i] as Lot;
     if (l.unit !== undefined && l.unit !== lot.unit) {
       throw new AppError("unit-mismatch", `lot ${lot.lotCode} is counted in ${lot.unit}, not ${l.unit}`, {
-        pointer: `/body/lines/${i}/unit`,
+        pointer: `${base}/lines/${i}/unit`,
       });
     }
     const q = toMilli(l.quantity);
     if (q === undefined)
       throw new AppError("validation-failed", "quantity must be positive with at most 3 decimals", {
-        pointer: `/body/lines/${i}/quantity`,
+        pointer: `${base}/lines/${i}/quantity`,
       });
     return { lot, quantityMilli: q };
   });
@@ -86,7 +109,12 @@ export async function shipGoodsIn(
   for (const [i, l] of lines.entries()) {
     const recallId = recalled.get(l.lot.id);
     if (recallId && !(receiver.kind === "party" && receiver.partyId === l.lot.partyId))
-      throw lotRecalled(l.lot.lotCode, recallId, "shipped (except back to its producer)", `/body/lines/${i}/traceCode`);
+      throw lotRecalled(
+        l.lot.lotCode,
+        recallId,
+        "shipped (except back to its producer)",
+        `${base}/lines/${i}/traceCode`,
+      );
   }
 
   const voucher = await reserveTraceNumbers(tx, ctx, shipper.regionCode, shipperId, 1, "voucher");
@@ -105,7 +133,7 @@ export async function shipGoodsIn(
       kind: "shipped",
       shipmentId: id,
       eventId,
-      pointer: `/body/lines/${i}/quantity`,
+      pointer: `${base}/lines/${i}/quantity`,
     })),
   );
   for (const l of returns)

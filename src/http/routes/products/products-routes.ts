@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
-import { units } from "../../../core/units.ts";
 import { getProduct, listProducts } from "../../../services/products/list-products.ts";
 import { registerProduct } from "../../../services/products/register-product.ts";
 import { nextPageUrl } from "../pagination.ts";
-import { idParams, pageQuery, problemResponses, stringEnum } from "../shared-schemas.ts";
+import { idParams, pageQuery, problemResponses } from "../shared-schemas.ts";
+import { registerProductBody } from "./products-schemas.ts";
 
 const product = Type.Object({
   id: Type.String(),
@@ -29,19 +29,7 @@ export const productsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: "Register a product",
-        body: Type.Object(
-          {
-            partyId: Type.Optional(Type.String({ maxLength: 64 })),
-            name: Type.String({ minLength: 1, maxLength: 200 }),
-            spec: Type.Optional(Type.String({ maxLength: 100 })),
-            unit: stringEnum(units),
-            categoryCode: Type.String({ maxLength: 80 }),
-            shelfLifeDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 36500 })),
-            gtin: Type.Optional(Type.String({ pattern: "^(\\d{8}|\\d{12,14})$" })),
-            description: Type.Optional(Type.String({ maxLength: 2000 })),
-          },
-          { additionalProperties: false },
-        ),
+        body: registerProductBody,
         response: { 201: product, ...problemResponses },
       },
     },
