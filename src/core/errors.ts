@@ -96,6 +96,22 @@ export const errorRegistry = {
     title: "No proof exists for these tree sizes",
     titleZh: "该树大小范围无法证明",
   },
+  "code-not-found": {
+    status: 404,
+    title: "The code is valid but nothing on this platform has it",
+    titleZh: "该码有效，但本平台没有对应的记录",
+  },
+  "invalid-code": { status: 400, title: "This is not a valid code", titleZh: "该码无效" },
+  "link-type-not-available": {
+    status: 404,
+    title: "No link of this type for this code",
+    titleZh: "该码没有此类型的链接",
+  },
+  "complaint-rejected": {
+    status: 422,
+    title: "The complaint form was not filled in by a person, or is too old; reload the page",
+    titleZh: "投诉表单校验未通过或已过期，请刷新页面后重新填写",
+  },
   "import-failed": { status: 422, title: "The import file has invalid rows", titleZh: "导入文件存在错误行" },
   "service-unavailable": { status: 503, title: "Service unavailable", titleZh: "服务暂不可用" },
   "internal-error": { status: 500, title: "Internal error", titleZh: "内部错误" },
