@@ -102,13 +102,18 @@ export async function readPublicLot(platform: Platform, lot: Lot): Promise<Publi
   };
 }
 
-/** The region of the party that last received this very lot on the platform. */
+/**
+ * The region of the party that last received this very lot on the platform: a receiver that did not pass it on
+ * (the end of the chain, where it is sold), the latest such; times alone can tie within a millisecond.
+ */
 function lastHolderRegion(trace: Awaited<ReturnType<typeof walkBackward>>, lot: Lot): string | undefined {
-  let best: { at: number; partyId: string } | undefined;
-  for (const s of trace.shipments) {
-    if (s.lotId !== lot.id || s.state !== "received" || s.to.kind !== "party") continue;
-    const at = s.settledAt ?? s.shippedAt;
-    if (!best || at > best.at) best = { at, partyId: s.to.partyId };
+  const hops = trace.shipments.filter((s) => s.lotId === lot.id && s.state === "received" && s.to.kind === "party");
+  const passedOn = new Set(hops.map((h) => h.fromPartyId));
+  let best: { at: number; partyId: string; end: boolean } | undefined;
+  for (const s of hops) {
+    if (s.to.kind !== "party") continue;
+    const c = { at: s.settledAt ?? s.shippedAt, partyId: s.to.partyId, end: !passedOn.has(s.to.partyId) };
+    if (!best || (c.end && !best.end) || (c.end === best.end && c.at > best.at)) best = c;
   }
   return best && trace.parties.find((p) => p.id === best.partyId)?.regionCode;
 }
