@@ -44,7 +44,12 @@ export async function seedPublicChain(t: TestApp): Promise<PublicSeed> {
     shelfLifeDays: 5,
     gtin,
   });
-  const loose = await call(key.farm, "POST", "/v1/products", { name: "小白菜", unit: "kg", categoryCode: "vegetables/leafy", shelfLifeDays: 5 });
+  const loose = await call(key.farm, "POST", "/v1/products", {
+    name: "小白菜",
+    unit: "kg",
+    categoryCode: "vegetables/leafy",
+    shelfLifeDays: 5,
+  });
   const today = new Date(t.platform.clock.now() + 8 * 3600_000).toISOString().slice(0, 10);
   const coded = await call(key.farm, "POST", "/v1/lots", {
     lots: [

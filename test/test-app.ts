@@ -28,10 +28,10 @@ export interface TestApp {
 
 export async function createTestApp(
   engine: EngineName,
-  options: { clock?: Clock; app?: Omit<AppOptions, "platform"> } = {},
+  options: { clock?: Clock; app?: Omit<AppOptions, "platform">; publicBaseUrl?: string } = {},
 ): Promise<TestApp> {
   const store = await openTestStore(engine);
-  const platform = testPlatform(store, options.clock);
+  const platform = testPlatform(store, options.clock, options.publicBaseUrl);
   const app = await buildApp({ platform, validateResponses: true, ...options.app });
   const console = contextFor(platform, systemActor("test"), cliOrigin);
   return {

@@ -21,7 +21,17 @@ button{background:#0b4f8a;color:#fff;border:0;margin-top:.7rem;font-weight:600;c
 video{width:100%;background:#000;border-radius:8px}.skip{position:absolute;left:-10000px}.skip:focus{left:1rem;top:1rem;background:#fff;color:#0b4f8a;padding:.3rem}
 `;
 
-export function page(lang: Lang, title: string, body: Html, opts: { readonly altLangHref?: string; readonly scripts?: readonly string[] } = {}): string {
+export function page(
+  lang: Lang,
+  title: string,
+  body: Html,
+  opts: {
+    readonly altLangHref?: string;
+    readonly scripts?: readonly string[];
+    /** Classic scripts (e.g. an IIFE bundle that defines a global), run before the modules, in order. */
+    readonly classicScripts?: readonly string[];
+  } = {},
+): string {
   const m = messages[lang];
   const otherLang = lang === "en" ? "zh-CN" : "en";
   const alt = opts.altLangHref ?? `?lang=${otherLang}`;
@@ -39,6 +49,7 @@ export function page(lang: Lang, title: string, body: Html, opts: { readonly alt
 <main id="main">
 ${body}
 </main>
+${(opts.classicScripts ?? []).map((s) => html`<script defer src="${s}"></script>`)}
 ${(opts.scripts ?? []).map((s) => html`<script type="module" src="${s}"></script>`)}
 </body>
 </html>`.value;

@@ -22,9 +22,13 @@ const zh = {
   noEnd: "长期有效",
   licenceExpired: "已过期",
   licenceValid: "有效",
-  entry: { coded: "源头赋码", transformation: "加工生产", first_station: "首站报备（外部来源）" } as Record<string, string>,
+  entry: { coded: "源头赋码", transformation: "加工生产", first_station: "首站报备（外部来源）" } as Record<
+    string,
+    string
+  >,
   recallTitle: "该批次正在召回",
-  recallBody: (level: string, reason: string, at: string) => `${level}级召回，原因：${reason}（${at} 发起）。请停止食用，联系销售者退货。`,
+  recallBody: (level: string, reason: string, at: string) =>
+    `${level}级召回，原因：${reason}（${at} 发起）。请停止食用，联系销售者退货。`,
   inspections: "检验检测",
   noInspections: "暂无公开的检验检测记录",
   certificates: "证明文件",
@@ -108,7 +112,13 @@ const zh = {
   cameraUnavailable: "无法使用摄像头，请选择照片或手动输入。",
 } as const;
 
-type Messages = { [K in keyof typeof zh]: (typeof zh)[K] extends (...a: infer A) => string ? (...a: A) => string : (typeof zh)[K] extends string ? string : Record<string, string> };
+type Messages = {
+  [K in keyof typeof zh]: (typeof zh)[K] extends (...a: infer A) => string
+    ? (...a: A) => string
+    : (typeof zh)[K] extends string
+      ? string
+      : Record<string, string>;
+};
 
 const en: Messages = {
   siteName: "Food Safety Trace",
@@ -131,9 +141,14 @@ const en: Messages = {
   noEnd: "no end date",
   licenceExpired: "expired",
   licenceValid: "valid",
-  entry: { coded: "Coded at source", transformation: "Made from other lots", first_station: "Registered at first station (from outside)" },
+  entry: {
+    coded: "Coded at source",
+    transformation: "Made from other lots",
+    first_station: "Registered at first station (from outside)",
+  },
   recallTitle: "This lot is being recalled",
-  recallBody: (level, reason, at) => `Class ${level} recall: ${reason} (opened ${at}). Do not eat it; return it to the seller.`,
+  recallBody: (level, reason, at) =>
+    `Class ${level} recall: ${reason} (opened ${at}). Do not eat it; return it to the seller.`,
   inspections: "Inspections and tests",
   noInspections: "No public inspection or test records",
   certificates: "Certificates",
@@ -142,7 +157,13 @@ const en: Messages = {
   issuedBy: "issued by",
   chain: "Chain of custody",
   noChain: "No movements recorded",
-  step: { coded: "Coded", transformation: "Made", first_station: "First station", shipped: "Shipped", received: "Received" },
+  step: {
+    coded: "Coded",
+    transformation: "Made",
+    first_station: "First station",
+    shipped: "Shipped",
+    received: "Received",
+  },
   to: "to",
   ledgerTitle: "Tamper evidence",
   ledgerChecking: "Checking the ledger receipt in your browser…",
@@ -158,7 +179,8 @@ const en: Messages = {
   },
   evidenceNumber: "Evidence number",
   complaintTitle: "Complaint or report",
-  complaintIntro: "A problem with quality, expiry, labelling or a fake trace code? Your report goes to the local market regulator. In an emergency call 12315.",
+  complaintIntro:
+    "A problem with quality, expiry, labelling or a fake trace code? Your report goes to the local market regulator. In an emergency call 12315.",
   category: "Kind of problem",
   categories: {
     quality: "Quality",
@@ -205,7 +227,8 @@ const en: Messages = {
   lookUp: "Look up",
   scanResult: "Scanned",
   enterpriseTitle: "Receive goods (enterprises)",
-  enterpriseIntro: "Enterprises can receive a scanned trace voucher with their API key (kept in this page's memory only).",
+  enterpriseIntro:
+    "Enterprises can receive a scanned trace voucher with their API key (kept in this page's memory only).",
   apiKey: "Enterprise API key",
   receive: "Confirm receipt",
   cameraUnavailable: "The camera is not available; choose a photo or type the code.",

@@ -9,7 +9,12 @@ import { type Lang, messages } from "./messages.ts";
  */
 export function scannerPage(lang: Lang): string {
   const m = messages[lang];
-  const texts = JSON.stringify({ start: m.startCamera, stop: m.stopCamera, unavailable: m.cameraUnavailable, lang }).replace(/</g, "\\u003c");
+  const texts = JSON.stringify({
+    start: m.startCamera,
+    stop: m.stopCamera,
+    unavailable: m.cameraUnavailable,
+    lang,
+  }).replace(/</g, "\\u003c");
   const body = html`<section aria-labelledby="s-title">
 <h1 id="s-title">${m.scannerTitle}</h1>
 <p>${m.scannerIntro}</p>
@@ -33,5 +38,8 @@ export function scannerPage(lang: Lang): string {
 <p id="receive-result" role="status" aria-live="polite"></p>
 </section>
 <script type="application/json" id="scanner-texts">${raw(texts)}</script>`;
-  return page(lang, m.scannerTitle, body, { scripts: ["/assets/zxing/reader.js", "/assets/scanner.js"] });
+  return page(lang, m.scannerTitle, body, {
+    classicScripts: ["/assets/zxing/reader.js"],
+    scripts: ["/assets/scanner.js"],
+  });
 }

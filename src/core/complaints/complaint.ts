@@ -56,8 +56,7 @@ export function validateComplaint(input: ComplaintInput): ComplaintDraft {
     errors.push({ pointer: "/body/category", detail: `must be one of: ${complaintCategories.join(", ")}` });
   if ([...description].length < 10)
     errors.push({ pointer: "/body/description", detail: "describe the problem in at least 10 characters" });
-  if ([...description].length > 2000)
-    errors.push({ pointer: "/body/description", detail: "at most 2000 characters" });
+  if ([...description].length > 2000) errors.push({ pointer: "/body/description", detail: "at most 2000 characters" });
   const phone = input.contactPhone?.trim() || null;
   if (phone !== null && !PHONE.test(phone))
     errors.push({ pointer: "/body/contactPhone", detail: "not a phone number (mobile 1xxxxxxxxxx or 0area-number)" });

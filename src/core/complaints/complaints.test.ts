@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../errors.ts";
+import type { AppError } from "../errors.ts";
 import { validateComplaint } from "./complaint.ts";
 import { checkFormSubmission, issueFormToken, WindowLimiter } from "./spam-guard.ts";
 
@@ -33,7 +33,14 @@ describe("complaint form checks", () => {
   });
 
   it("validates the complaint and points at each bad field", () => {
-    expect(validateComplaint({ code: " x ", category: "quality", description: "  包装破损有异味，已变质  ", contactPhone: "0591-87000000" })).toEqual({
+    expect(
+      validateComplaint({
+        code: " x ",
+        category: "quality",
+        description: "  包装破损有异味，已变质  ",
+        contactPhone: "0591-87000000",
+      }),
+    ).toEqual({
       code: "x",
       category: "quality",
       description: "包装破损有异味，已变质",
@@ -45,7 +52,11 @@ describe("complaint form checks", () => {
       validateComplaint({ code: "x", category: "nope", description: "短", contactPhone: "123" });
       expect.unreachable();
     } catch (e) {
-      expect((e as AppError).errors.map((x) => x.pointer)).toEqual(["/body/category", "/body/description", "/body/contactPhone"]);
+      expect((e as AppError).errors.map((x) => x.pointer)).toEqual([
+        "/body/category",
+        "/body/description",
+        "/body/contactPhone",
+      ]);
     }
   });
 });

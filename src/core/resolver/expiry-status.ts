@@ -25,7 +25,8 @@ export function expiryStatus(
   if (expiryDate === null) return { status: "none", daysLeft: null };
   const daysLeft = Math.round((Date.parse(`${expiryDate}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
   if (expiryDate < today) return { status: "expired", daysLeft };
-  const shelfLife = Math.round((Date.parse(`${expiryDate}T00:00:00Z`) - Date.parse(`${productionDate}T00:00:00Z`)) / 86_400_000) + 1;
+  const shelfLife =
+    Math.round((Date.parse(`${expiryDate}T00:00:00Z`) - Date.parse(`${productionDate}T00:00:00Z`)) / 86_400_000) + 1;
   const nearFrom = addDays(expiryDate, -(nearExpiryWindowDays(shelfLife) - 1));
   return { status: today >= nearFrom ? "near" : "ok", daysLeft };
 }

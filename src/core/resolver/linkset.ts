@@ -30,9 +30,10 @@ export function linkTypeUri(rel: string): string {
  */
 export function buildLinkset(anchor: string, links: readonly ResolverLink[], itemDescription: string) {
   const context: Record<string, unknown> = { anchor, itemDescription };
-  const all = links.some((l) => l.rel === "gs1:defaultLink") || links.length === 0
-    ? links
-    : [{ ...(links[0] as ResolverLink), rel: "gs1:defaultLink" }, ...links];
+  const all =
+    links.some((l) => l.rel === "gs1:defaultLink") || links.length === 0
+      ? links
+      : [{ ...(links[0] as ResolverLink), rel: "gs1:defaultLink" }, ...links];
   for (const l of all) {
     const key = linkTypeUri(l.rel);
     const target = {

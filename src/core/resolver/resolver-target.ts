@@ -1,5 +1,4 @@
-import { parseDigitalLink } from "../gs1/index.ts";
-import { verifyPlatformCode } from "../gs1/index.ts";
+import { parseDigitalLink, verifyPlatformCode } from "../gs1/index.ts";
 
 /**
  * What a request path on the resolver names (GS1 Digital Link URI Syntax 1.1 §4 for the GS1 forms; the
@@ -40,7 +39,8 @@ export function resolverTarget(pathAndQuery: string, base: string): ResolverTarg
   if (key.ai === "01") {
     const lot = q_("10");
     const serial = q_("21");
-    if (lot !== null) return { kind: "lot", traceKey: `01/${key.value}/10/${encodeURIComponent(lot)}`, gtin: key.value, serial };
+    if (lot !== null)
+      return { kind: "lot", traceKey: `01/${key.value}/10/${encodeURIComponent(lot)}`, gtin: key.value, serial };
     if (serial !== null) return { kind: "serial", gtin: key.value, serial };
     return { kind: "gtin", gtin: key.value };
   }

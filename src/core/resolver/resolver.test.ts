@@ -30,9 +30,15 @@ describe("resolverTarget", () => {
   });
 
   it("reads the platform's trace numbers and party codes and checks their check pair", () => {
-    expect(resolverTarget("/t/3501212611230001PB", base)).toMatchObject({ kind: "lot", traceKey: "t/3501212611230001PB" });
+    expect(resolverTarget("/t/3501212611230001PB", base)).toMatchObject({
+      kind: "lot",
+      traceKey: "t/3501212611230001PB",
+    });
     expect(resolverTarget("/t/3501212611230001pb", base)).toMatchObject({ kind: "lot" });
-    expect(resolverTarget("/t/3501212611230001PC", base)).toMatchObject({ kind: "invalid", error: { code: "check-pair" } });
+    expect(resolverTarget("/t/3501212611230001PC", base)).toMatchObject({
+      kind: "invalid",
+      error: { code: "check-pair" },
+    });
     expect(resolverTarget("/p/12", base)).toMatchObject({ kind: "invalid", error: { code: "platform-code" } });
     expect(resolverTarget("/v/abc", base)).toMatchObject({ kind: "invalid", error: { code: "voucher-code" } });
   });
@@ -73,7 +79,13 @@ describe("linksets (RFC 9264) and link types", () => {
     expect(ctx["https://gs1.org/voc/defaultLink"]).toMatchObject([{ href: `${base}/x` }]);
     expect(ctx["https://gs1.org/voc/certificationInfo"]).toHaveLength(2);
     expect(ctx["https://gs1.org/voc/pip"]).toEqual([
-      { href: `${base}/x`, title: "Page", "title*": [{ value: "页面", language: "zh-CN" }], type: "text/html", hreflang: ["zh-CN", "en"] },
+      {
+        href: `${base}/x`,
+        title: "Page",
+        "title*": [{ value: "页面", language: "zh-CN" }],
+        type: "text/html",
+        hreflang: ["zh-CN", "en"],
+      },
     ]);
   });
   it("finds a link by compact or full link type; unknown types find nothing", () => {
@@ -109,7 +121,9 @@ describe("helpful answers for codes that lead nowhere", () => {
   it("names the GS1 Member Organisation of the prefix and a producer using it", () => {
     expect(gs1PrefixOf(gtin)).toMatchObject({ prefix: "690", organisation: "GS1 China" });
     expect(gs1PrefixOf("04012345000016").organisation).toBe("GS1 Germany");
-    const help = codeHelp(resolverTarget(`/01/${gtin}/10/X`, base), { producer: { partyId: "p", partyName: "某农场" } });
+    const help = codeHelp(resolverTarget(`/01/${gtin}/10/X`, base), {
+      producer: { partyId: "p", partyName: "某农场" },
+    });
     expect(help).toMatchObject({ valid: true, reason: "unknown-lot", producer: { partyName: "某农场" } });
     expect(help.detailZh).toContain("某农场");
   });

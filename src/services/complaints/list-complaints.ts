@@ -10,8 +10,7 @@ export async function listComplaints(
   q: { readonly before?: number; readonly limit: number },
 ): Promise<Complaint[]> {
   const a = ctx.actor;
-  if (a.kind === "regulator")
-    return listStored(ctx.store.db, { ...q, regionPrefix: regionPrefix(a.regionCode) });
+  if (a.kind === "regulator") return listStored(ctx.store.db, { ...q, regionPrefix: regionPrefix(a.regionCode) });
   if (a.kind === "admin" || a.kind === "system") return listStored(ctx.store.db, q);
   throw new AppError("forbidden", "complaints are read by the regulators they are routed to");
 }

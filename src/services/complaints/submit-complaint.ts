@@ -1,10 +1,10 @@
-import { AppError } from "../../core/errors.ts";
 import { type Complaint, type ComplaintInput, validateComplaint } from "../../core/complaints/complaint.ts";
+import { AppError } from "../../core/errors.ts";
 import { resolverTarget } from "../../core/resolver/resolver-target.ts";
 import { insertComplaint } from "../../store/complaint-store.ts";
 import { recordAudit } from "../audit/record-audit.ts";
-import type { ServiceContext } from "../service-context.ts";
 import { resolvePublicCode } from "../public/resolve-public-code.ts";
+import type { ServiceContext } from "../service-context.ts";
 
 /**
  * A consumer's complaint (投诉举报) about the lot or party a code names, routed to the regulator of the region
@@ -20,7 +20,12 @@ export async function submitComplaint(ctx: ServiceContext, input: ComplaintInput
     record.type === "lot"
       ? { targetType: "lot", targetId: record.lotId, partyId: record.producer.id, regionCode: record.scanRegion }
       : record.type === "party"
-        ? { targetType: "party", targetId: record.party.id, partyId: record.party.id, regionCode: record.party.regionCode }
+        ? {
+            targetType: "party",
+            targetId: record.party.id,
+            partyId: record.party.id,
+            regionCode: record.party.regionCode,
+          }
         : invalidTarget();
   const complaint: Complaint = Object.freeze({
     ...draft,
@@ -31,11 +36,17 @@ export async function submitComplaint(ctx: ServiceContext, input: ComplaintInput
   });
   await ctx.store.transaction(async (tx) => {
     await insertComplaint(tx, complaint);
-    await recordAudit(tx, ctx, "complaint.submit", { type: "complaint", id: complaint.id }, {
-      targetType: complaint.targetType,
-      targetId: complaint.targetId,
-      regionCode: complaint.regionCode,
-    });
+    await recordAudit(
+      tx,
+      ctx,
+      "complaint.submit",
+      { type: "complaint", id: complaint.id },
+      {
+        targetType: complaint.targetType,
+        targetId: complaint.targetId,
+        regionCode: complaint.regionCode,
+      },
+    );
   });
   return complaint;
 }

@@ -3,7 +3,11 @@ import type { Platform } from "../platform.ts";
 import type { PublicPartyRef } from "./public-records.ts";
 
 /** A party as the public pages show it: the e-archive without contact data or the key-party flag. */
-export function publicPartyRef(p: Party, platform: Pick<Platform, "regions" | "settings">, today: string): PublicPartyRef {
+export function publicPartyRef(
+  p: Party,
+  platform: Pick<Platform, "regions" | "settings">,
+  today: string,
+): PublicPartyRef {
   const base = platform.settings.publicBaseUrl;
   return {
     id: p.id,

@@ -45,7 +45,13 @@ export function publicLinks(record: PublicRecord, anchor: string, base: string):
   }
   if (record.type === "party") {
     return [
-      { rel: "gs1:pip", href: anchor, title: `Party page: ${record.party.name}`, titleZh: `主体信息：${record.party.name}`, ...page },
+      {
+        rel: "gs1:pip",
+        href: anchor,
+        title: `Party page: ${record.party.name}`,
+        titleZh: `主体信息：${record.party.name}`,
+        ...page,
+      },
       {
         rel: "gs1:recallStatus",
         href: `${anchor}#recalls-title`,

@@ -54,11 +54,21 @@ export interface PublicLotRecord {
   readonly productionDate: string;
   readonly expiryDate: string | null;
   readonly expiry: { readonly status: ExpiryStatus; readonly daysLeft: number | null };
-  readonly recall: { readonly id: string; readonly level: string; readonly reason: string; readonly openedAt: string } | null;
+  readonly recall: {
+    readonly id: string;
+    readonly level: string;
+    readonly reason: string;
+    readonly openedAt: string;
+  } | null;
   readonly inspections: readonly PublicDocument[];
   readonly certificates: readonly PublicDocument[];
   readonly chain: readonly PublicChainStep[];
-  readonly ledger: { readonly kind: "lot"; readonly ref: string; readonly receiptUrl: string; readonly recordUrl: string };
+  readonly ledger: {
+    readonly kind: "lot";
+    readonly ref: string;
+    readonly receiptUrl: string;
+    readonly recordUrl: string;
+  };
   /** The district this lot's scans are credited to: its last holder on the platform (where it is sold). */
   readonly scanRegion: string;
 }
@@ -68,7 +78,13 @@ export interface PublicPartyRecord {
   readonly party: PublicPartyRef;
   readonly riskGrade: string | null;
   readonly products: readonly { readonly id: string; readonly name: string; readonly spec: string | null }[];
-  readonly recalls: readonly { readonly id: string; readonly level: string; readonly reason: string; readonly openedAt: string; readonly open: boolean }[];
+  readonly recalls: readonly {
+    readonly id: string;
+    readonly level: string;
+    readonly reason: string;
+    readonly openedAt: string;
+    readonly open: boolean;
+  }[];
 }
 
 export interface PublicVoucherRecord {

@@ -73,7 +73,11 @@ export async function readPublicLot(platform: Platform, lot: Lot): Promise<Publi
     gtin: lot.gtin,
     product: { name: product.name, spec: product.spec, categoryCode: product.categoryCode },
     producer: publicPartyRef(producer, platform, today),
-    origin: { regionCode: lot.originRegion, regionName: regionName(platform, lot.originRegion), place: lot.originPlace },
+    origin: {
+      regionCode: lot.originRegion,
+      regionName: regionName(platform, lot.originRegion),
+      place: lot.originPlace,
+    },
     entry: lot.entry,
     productionDate: lot.productionDate,
     expiryDate: lot.expiryDate,

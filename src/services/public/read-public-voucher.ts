@@ -31,7 +31,12 @@ export async function readPublicVoucher(platform: Platform, s: Shipment): Promis
     type: "voucher",
     voucherCode: s.voucherCode,
     shipper: { name: shipper?.name ?? "", regionName: shipper ? regionName(platform, shipper.regionCode) : "" },
-    receiver: s.receiver.kind === "party" ? { name: receiver?.name ?? "" } : s.receiver.kind === "offplatform" ? { name: s.receiver.name } : null,
+    receiver:
+      s.receiver.kind === "party"
+        ? { name: receiver?.name ?? "" }
+        : s.receiver.kind === "offplatform"
+          ? { name: s.receiver.name }
+          : null,
     shippedAt: new Date(s.shippedAt).toISOString(),
     status: s.status,
     lots: [...lots.values()].map((l) => ({

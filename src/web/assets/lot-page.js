@@ -36,7 +36,13 @@ async function run() {
   if (!receiptRes.ok || !recordRes.ok) throw new Error(`HTTP ${receiptRes.status}/${recordRes.status}`);
   const receipt = await receiptRes.json();
   const record = await recordRes.json();
-  const result = await verifyReceipt({ receipt: receipt.receipt, record, verifierKey: d.vkey, kind: d.kind, ref: d.ref });
+  const result = await verifyReceipt({
+    receipt: receipt.receipt,
+    record,
+    verifierKey: d.vkey,
+    kind: d.kind,
+    ref: d.ref,
+  });
   const lotOk = record.lotCode === d.lotCode;
   const checks = [...result.checks, { name: "lot", ok: lotOk, detail: "" }];
   const ok = result.ok && lotOk;

@@ -7,7 +7,7 @@ Z.prepareZXingModule({
 });
 const texts = JSON.parse(document.getElementById("scanner-texts").textContent);
 const $ = (id) => document.getElementById(id);
-const options = { formats: ["QRCode", "DataMatrix", "EAN-13", "GS1-128"], tryHarder: true, maxNumberOfSymbols: 1 };
+const options = { formats: ["QRCode", "DataMatrix", "EAN13", "Code128"], tryHarder: true, maxNumberOfSymbols: 1 };
 let scanned = null;
 let stream = null;
 
@@ -89,9 +89,13 @@ $("camera").addEventListener("click", () => (stream ? stopCamera() : startCamera
 $("photo").addEventListener("change", async (e) => {
   const file = e.target.files?.[0];
   if (!file) return;
-  const text = await readFrom(file);
-  if (text) await found(text);
-  else $("result").textContent = "—";
+  try {
+    const text = await readFrom(file);
+    if (text) await found(text);
+    else $("result").textContent = "—";
+  } catch (err) {
+    $("result").textContent = `✘ ${err.message ?? err}`;
+  }
 });
 $("manual").addEventListener("submit", (e) => {
   e.preventDefault();
@@ -105,6 +109,8 @@ $("receive").addEventListener("click", async () => {
     body: JSON.stringify({ voucher: scanned }),
   });
   const body = await res.json();
-  $("receive-result").textContent = res.ok ? `✔ ${body.voucherCode ?? ""} ${body.status}` : `✘ ${body.title}: ${body.detail}`;
+  $("receive-result").textContent = res.ok
+    ? `✔ ${body.voucherCode ?? ""} ${body.status}`
+    : `✘ ${body.title}: ${body.detail}`;
   $("receive-result").dataset.result = res.ok ? "received" : "failed";
 });

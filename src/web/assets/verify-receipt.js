@@ -167,7 +167,11 @@ export async function verifyInclusion(index, size, leaf, proof, root) {
 export async function verifyReceipt(input) {
   /** @type {{ name: string, ok: boolean, detail?: string }[]} */
   const checks = [];
-  const done = (/** @type {object} */ extra = {}) => ({ ok: checks.length === 4 && checks.every((c) => c.ok), checks, ...extra });
+  const done = (/** @type {object} */ extra = {}) => ({
+    ok: checks.length === 4 && checks.every((c) => c.ok),
+    checks,
+    ...extra,
+  });
   let parsed;
   try {
     parsed = parseReceipt(input.receipt);
@@ -211,7 +215,12 @@ export async function verifyReceipt(input) {
     checks.push({ name: "signature", ok: false, detail: String(/** @type {Error} */ (e).message) });
   }
   const leaf = await sha256(concat(Uint8Array.of(0), commitment));
-  const included = root.length === 32 && Number.isSafeInteger(size) && (await verifyInclusion(index, size, leaf, proof, root));
-  checks.push({ name: "inclusion", ok: included, ...(included ? {} : { detail: "the proof does not lead to the signed root" }) });
+  const included =
+    root.length === 32 && Number.isSafeInteger(size) && (await verifyInclusion(index, size, leaf, proof, root));
+  checks.push({
+    name: "inclusion",
+    ok: included,
+    ...(included ? {} : { detail: "the proof does not lead to the signed root" }),
+  });
   return done({ origin, index, treeSize: size });
 }

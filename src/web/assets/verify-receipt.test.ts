@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordCommitment as coreCommitment } from "../../core/ledger/record-commitment.ts";
 import { engines } from "../../../test/engines.ts";
 import { type PublicSeed, seedPublicChain } from "../../../test/public-seed.ts";
 import { createTestApp, type TestApp } from "../../../test/test-app.ts";
+import { recordCommitment as coreCommitment, type JsonValue } from "../../core/ledger/record-commitment.ts";
 // The browser module itself, run in Node (WebCrypto is global in Node 20).
 import { canonicalJson, recordCommitment, toHex, verifyReceipt } from "./verify-receipt.js";
 
@@ -17,10 +17,11 @@ describe("the browser receipt verifier's pieces", () => {
 
   it("writes RFC 8785 canonical JSON as the core's canonicalize does", async () => {
     const salt = new Uint8Array(32).fill(7);
-    for (const record of [
-      { b: 1, a: [true, null, "é\u2028\"x"], "\u00e9": { z: 1.5e-7, y: 1e21, x: -0 } },
+    const records: JsonValue[] = [
+      { b: 1, a: [true, null, 'é\u2028"x'], "\u00e9": { z: 1.5e-7, y: 1e21, x: -0 } },
       { "\ud83d\ude00": 1, "\u20ac": 2, "\r": 3, "1": 4, "10": 5 },
-    ]) {
+    ];
+    for (const record of records) {
       const core = coreCommitment({ tag: "suyuan/ledger/record/v1", kind: "lot", salt, record });
       expect(core.ok).toBe(true);
       expect(toHex(await recordCommitment("lot", salt, record))).toBe(toHex(core.ok ? core.value : new Uint8Array()));
@@ -69,12 +70,16 @@ describe.each(engines)("verifying a lot's receipt from the platform in Node on %
     const hashLine = lines.findIndex((l, i) => i > 2 && /^[A-Za-z0-9+/]{43}=$/.test(l));
     if (hashLine > 0) {
       const flipped = [...lines];
-      flipped[hashLine] = `${(lines[hashLine] as string)[0] === "A" ? "B" : "A"}${(lines[hashLine] as string).slice(1)}`;
+      flipped[hashLine] =
+        `${(lines[hashLine] as string)[0] === "A" ? "B" : "A"}${(lines[hashLine] as string).slice(1)}`;
       expect(await failed({ ...input, receipt: flipped.join("\n") })).toEqual(["inclusion"]);
     }
-    const sig = input.receipt.replace(/(\u2014 \S+ )(\S)/, (_m, a: string, c: string) => `${a}${c === "A" ? "B" : "A"}`);
+    const sig = input.receipt.replace(
+      /(\u2014 \S+ )(\S)/,
+      (_m, a: string, c: string) => `${a}${c === "A" ? "B" : "A"}`,
+    );
     expect(await failed({ ...input, receipt: sig })).toContain("signature");
-    const otherKey = "other.example+00000000+AQ" + "A".repeat(42) + "=";
+    const otherKey = `other.example+00000000+AQ${"A".repeat(42)}=`;
     expect(await failed({ ...input, verifierKey: otherKey })).toContain("signature");
     expect((await verifyReceipt({ ...input, receipt: "not a receipt" })).ok).toBe(false);
   });

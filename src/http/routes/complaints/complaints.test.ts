@@ -22,7 +22,10 @@ describe.each(engines)("complaints (投诉举报) on %s", (engine) => {
       url: "/v1/complaints",
       remoteAddress: ip,
       ...(form
-        ? { payload: new URLSearchParams(payload).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } }
+        ? {
+            payload: new URLSearchParams(payload).toString(),
+            headers: { "content-type": "application/x-www-form-urlencoded" },
+          }
         : { payload }),
     });
 
@@ -36,20 +39,40 @@ describe.each(engines)("complaints (投诉举报) on %s", (engine) => {
     const res = await post({ ...(await formFor(s.lot.traceCode)), contactPhone: "13800138000" });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ regionCode: "350103", regionName: "福建省 福州市 台江区", status: "received" });
-    const taijiang = await t.app.inject({ url: "/v1/complaints", headers: (await t.key("regulator", { regionCode: "350103" })).auth });
+    const taijiang = await t.app.inject({
+      url: "/v1/complaints",
+      headers: (await t.key("regulator", { regionCode: "350103" })).auth,
+    });
     expect(taijiang.json().items).toMatchObject([
-      { id: res.json().id, targetType: "lot", targetId: s.lot.id, partyId: s.id.farm, category: "expired", contactPhone: "13800138000" },
+      {
+        id: res.json().id,
+        targetType: "lot",
+        targetId: s.lot.id,
+        partyId: s.id.farm,
+        category: "expired",
+        contactPhone: "13800138000",
+      },
     ]);
-    const city = await t.app.inject({ url: "/v1/complaints", headers: (await t.key("regulator", { regionCode: "350100" })).auth });
+    const city = await t.app.inject({
+      url: "/v1/complaints",
+      headers: (await t.key("regulator", { regionCode: "350100" })).auth,
+    });
     expect(city.json().items).toHaveLength(1);
-    const gulou = await t.app.inject({ url: "/v1/complaints", headers: (await t.key("regulator", { regionCode: "350102" })).auth });
+    const gulou = await t.app.inject({
+      url: "/v1/complaints",
+      headers: (await t.key("regulator", { regionCode: "350102" })).auth,
+    });
     expect(gulou.json().items).toEqual([]);
     expect((await t.app.inject({ url: "/v1/complaints", headers: s.key.farm })).statusCode).toBe(403);
     expect((await t.app.inject({ url: "/v1/complaints" })).statusCode).toBe(401);
   });
 
   it("routes a complaint about a party to its own region and answers a form post with a page", async () => {
-    const res = await post({ ...(await formFor(`https://trace.test/414/${s.gln}`)), category: "hygiene" }, "10.0.0.2", true);
+    const res = await post(
+      { ...(await formFor(`https://trace.test/414/${s.gln}`)), category: "hygiene" },
+      "10.0.0.2",
+      true,
+    );
     expect(res.statusCode, res.body).toBe(201);
     expect(res.headers["content-type"]).toContain("text/html");
     expect(res.body).toContain("投诉已提交");
@@ -75,10 +98,19 @@ describe.each(engines)("complaints (投诉举报) on %s", (engine) => {
   });
 
   it("validates what a person wrote, pointing at the field", async () => {
-    const res = await post({ ...(await formFor(s.lot.traceCode)), description: "太短", contactPhone: "12" }, "10.0.2.1");
+    const res = await post(
+      { ...(await formFor(s.lot.traceCode)), description: "太短", contactPhone: "12" },
+      "10.0.2.1",
+    );
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors.map((e: { pointer: string }) => e.pointer)).toEqual(["/body/description", "/body/contactPhone"]);
-    const unknown = await post({ ...(await formFor(s.lot.traceCode)), code: `https://trace.test/01/${s.gtin}/10/NOPE` }, "10.0.2.2");
+    expect(res.json().errors.map((e: { pointer: string }) => e.pointer)).toEqual([
+      "/body/description",
+      "/body/contactPhone",
+    ]);
+    const unknown = await post(
+      { ...(await formFor(s.lot.traceCode)), code: `https://trace.test/01/${s.gtin}/10/NOPE` },
+      "10.0.2.2",
+    );
     expect(unknown.statusCode).toBe(404);
   });
 

@@ -21,7 +21,16 @@ describe.each(engines)("the public resolver and pages on %s", (engine) => {
     expect(zh.statusCode).toBe(200);
     expect(zh.headers["content-type"]).toBe("text/html; charset=utf-8");
     expect(zh.body).toContain('<html lang="zh-CN">');
-    for (const text of ["上海青", "ABC123", "闽侯绿野蔬菜合作社", "农药残留快检", "合格", "承诺达标合格证", "台江惠民超市", "投诉举报"])
+    for (const text of [
+      "上海青",
+      "ABC123",
+      "闽侯绿野蔬菜合作社",
+      "农药残留快检",
+      "合格",
+      "承诺达标合格证",
+      "台江惠民超市",
+      "投诉举报",
+    ])
       expect(zh.body).toContain(text);
     // Not for consumers: private papers, quantities, voucher codes, contact data.
     expect(zh.body).not.toContain(s.privateDocTitle);
@@ -37,7 +46,13 @@ describe.each(engines)("the public resolver and pages on %s", (engine) => {
     expect(json.headers["content-type"]).toBe("application/json; charset=utf-8");
     const r = json.json();
     expect(r).toMatchObject({ type: "lot", lotCode: "ABC123", gtin: s.gtin, recall: null, expiry: { status: "ok" } });
-    expect(r.chain.map((c: { kind: string }) => c.kind)).toEqual(["coded", "shipped", "received", "shipped", "received"]);
+    expect(r.chain.map((c: { kind: string }) => c.kind)).toEqual([
+      "coded",
+      "shipped",
+      "received",
+      "shipped",
+      "received",
+    ]);
     expect(JSON.stringify(r)).not.toMatch(/quantity|voucher/i);
     expect(json.headers.link).toContain('rel="linkset"');
 
@@ -45,7 +60,15 @@ describe.each(engines)("the public resolver and pages on %s", (engine) => {
     expect(ls.headers["content-type"]).toContain("application/linkset+json");
     const ctx = ls.json().linkset[0];
     expect(ctx.anchor).toBe(s.lot.traceCode);
-    for (const rel of ["defaultLink", "pip", "traceability", "certificationInfo", "recallStatus", "epcis", "verificationService"])
+    for (const rel of [
+      "defaultLink",
+      "pip",
+      "traceability",
+      "certificationInfo",
+      "recallStatus",
+      "epcis",
+      "verificationService",
+    ])
       expect(ctx[`https://gs1.org/voc/${rel}`], rel).toBeDefined();
     expect(ctx["https://gs1.org/voc/certificationInfo"]).toHaveLength(2);
     expect((await get(`${path(s.lot.traceCode)}?linkType=all`)).json().linkset).toHaveLength(1);
@@ -59,7 +82,10 @@ describe.each(engines)("the public resolver and pages on %s", (engine) => {
     expect(full.headers.location).toMatch(/\/v1\/ledger\/receipts\/lot\//);
     const none = await get(`${path(s.lot.traceCode)}?linkType=gs1:nutritionalInfo`, "application/json");
     expect(none.statusCode).toBe(404);
-    expect(none.json()).toMatchObject({ type: "/problems/link-type-not-available", available: expect.arrayContaining(["gs1:pip"]) });
+    expect(none.json()).toMatchObject({
+      type: "/problems/link-type-not-available",
+      available: expect.arrayContaining(["gs1:pip"]),
+    });
   });
 
   it("resolves every form of the same lot: query attributes, serial qualifiers and zero-suppressed GTINs", async () => {
@@ -109,7 +135,12 @@ describe.each(engines)("the public resolver and pages on %s", (engine) => {
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toMatchObject({
       type: "/problems/code-not-found",
-      help: { valid: true, reason: "unknown-lot", gs1Prefix: { prefix: "690" }, producer: { partyName: "闽侯绿野蔬菜合作社" } },
+      help: {
+        valid: true,
+        reason: "unknown-lot",
+        gs1Prefix: { prefix: "690" },
+        producer: { partyName: "闽侯绿野蔬菜合作社" },
+      },
     });
     const page = await get(`/01/${s.gtin}/10/NOPE42`);
     expect(page.statusCode).toBe(404);
@@ -152,7 +183,10 @@ describe.each(engines)("the public resolver and pages on %s", (engine) => {
   it("counts each public resolution per lot, day and district, and lets regulators read the counts", async () => {
     const before = await t.app.inject({ url: "/v1/scan-stats", headers: (await t.key("admin")).auth });
     const counted = (b: typeof before) =>
-      b.json().items.filter((i: { lotId: string }) => i.lotId === s.lot.id).reduce((n: number, i: { count: number }) => n + i.count, 0);
+      b
+        .json()
+        .items.filter((i: { lotId: string }) => i.lotId === s.lot.id)
+        .reduce((n: number, i: { count: number }) => n + i.count, 0);
     const n0 = counted(before);
     for (let i = 0; i < 3; i++) await get(path(s.lot.traceCode), "application/json");
     const regulator = (await t.key("regulator", { regionCode: "350103" })).auth;
@@ -161,7 +195,10 @@ describe.each(engines)("the public resolver and pages on %s", (engine) => {
     expect(counted(after)).toBe(n0 + 3);
     // Credited to the district where the lot is sold (the retailer in 台江区 350103).
     expect(after.json().districts).toEqual([expect.objectContaining({ regionCode: "350103" })]);
-    const other = await t.app.inject({ url: "/v1/scan-stats", headers: (await t.key("regulator", { regionCode: "350102" })).auth });
+    const other = await t.app.inject({
+      url: "/v1/scan-stats",
+      headers: (await t.key("regulator", { regionCode: "350102" })).auth,
+    });
     expect(other.json().items).toEqual([]);
     expect((await t.app.inject({ url: "/v1/scan-stats" })).statusCode).toBe(401);
     expect((await t.app.inject({ url: "/v1/scan-stats", headers: s.key.farm })).statusCode).toBe(403);

@@ -98,7 +98,8 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRoutesOptions> = asyn
   }
 
   function renderPage(record: PublicRecord, lang: Lang, token: string): string {
-    if (record.type === "lot") return lotPage(record, lang, { verifierKey: platform.ledger.signer.verifierKey, formToken: token });
+    if (record.type === "lot")
+      return lotPage(record, lang, { verifierKey: platform.ledger.signer.verifierKey, formToken: token });
     if (record.type === "party") return partyPage(record, lang, token);
     return voucherPage(record, lang);
   }
@@ -113,7 +114,10 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRoutesOptions> = asyn
   ) {
     if (rep !== "html") return sendProblem(request, reply, error);
     const help = error.extra.help as CodeHelp;
-    return reply.code(error.status).type(HTML).send(codeProblemPage(decodeURIComponentSafe(path), help, lang));
+    return reply
+      .code(error.status)
+      .type(HTML)
+      .send(codeProblemPage(decodeURIComponentSafe(path), help, lang));
   }
 
   const schema = { tags: ["Resolver"], summary: "GS1 Digital Link resolver (content negotiation, ?linkType=)" };
@@ -125,21 +129,25 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRoutesOptions> = asyn
     return reply.type(HTML).send(scannerPage(pickLang(q.lang, request.headers["accept-language"])));
   });
 
-  app.get("/.well-known/gs1resolver", { schema: { tags: ["Resolver"], summary: "Resolver description file" } }, async () => ({
-    name: "Suyuan food traceability resolver",
-    resolverRoot: base,
-    supportedPrimaryKeys: ["01", "414", "417"],
-    supportedLinkType: [
-      "gs1:pip",
-      "gs1:traceability",
-      "gs1:recallStatus",
-      "gs1:certificationInfo",
-      "gs1:epcis",
-      "gs1:verificationService",
-    ].map((t) => ({ namespace: "https://gs1.org/voc/", prefix: "gs1:", profile: t })),
-    supportedContextValuesEnumerated: [],
-    linkTypeDefaultCanBeLinkset: true,
-  }));
+  app.get(
+    "/.well-known/gs1resolver",
+    { schema: { tags: ["Resolver"], summary: "Resolver description file" } },
+    async () => ({
+      name: "Suyuan food traceability resolver",
+      resolverRoot: base,
+      supportedPrimaryKeys: ["01", "414", "417"],
+      supportedLinkType: [
+        "gs1:pip",
+        "gs1:traceability",
+        "gs1:recallStatus",
+        "gs1:certificationInfo",
+        "gs1:epcis",
+        "gs1:verificationService",
+      ].map((t) => ({ namespace: "https://gs1.org/voc/", prefix: "gs1:", profile: t })),
+      supportedContextValuesEnumerated: [],
+      linkTypeDefaultCanBeLinkset: true,
+    }),
+  );
 
   const assets = staticAssets();
   for (const [path, asset] of assets) {
@@ -174,6 +182,9 @@ function staticAssets(): Map<string, { type: string; body: Buffer }> {
     ["/assets/lot-page.js", { type: js, body: readFileSync(own("lot-page.js")) }],
     ["/assets/scanner.js", { type: js, body: readFileSync(own("scanner.js")) }],
     ["/assets/zxing/reader.js", { type: js, body: readFileSync(`${zxingDir}iife/reader/index.js`) }],
-    ["/assets/zxing/zxing_reader.wasm", { type: "application/wasm", body: readFileSync(`${zxingDir}reader/zxing_reader.wasm`) }],
+    [
+      "/assets/zxing/zxing_reader.wasm",
+      { type: "application/wasm", body: readFileSync(`${zxingDir}reader/zxing_reader.wasm`) },
+    ],
   ]);
 }

@@ -9,7 +9,10 @@ import { problemResponses, regionCodeSchema } from "../shared-schemas.ts";
 const date = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "YYYY-MM-DD (China Standard Time)" });
 
 /** Consumer scan statistics per lot, day and district, for regulators (the consumer query rate). */
-export const scanStatsRoutes: FastifyPluginAsyncTypebox<{ platform: Platform; scans: ScanTally }> = async (app, opts) => {
+export const scanStatsRoutes: FastifyPluginAsyncTypebox<{ platform: Platform; scans: ScanTally }> = async (
+  app,
+  opts,
+) => {
   app.get(
     "/v1/scan-stats",
     {
