@@ -34,12 +34,12 @@ export function partyInput(overrides: Partial<PartyInput> = {}): PartyInput {
   };
 }
 
-export function testPlatform(store: Store, clock?: Clock): Platform {
+export function testPlatform(store: Store, clock?: Clock, publicBaseUrl = "https://trace.test"): Platform {
   const silent = { info() {}, warn() {}, error() {} };
   return createPlatform({
     store,
     regions: loadRegionDirectory(),
-    settings: { platformId: "fj-test", publicBaseUrl: "https://trace.test", webhookAllowPrivateNetworks: true },
+    settings: { platformId: "fj-test", publicBaseUrl, webhookAllowPrivateNetworks: true },
     logger: silent,
     ...(clock ? { clock } : {}),
   });

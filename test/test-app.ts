@@ -1,10 +1,10 @@
 /** An app on a fresh database of the given engine, with keys for each role (STYLE: test app helper). */
 import type { FastifyInstance } from "fastify";
 import { systemActor } from "../src/core/auth/actor.ts";
-import { buildApp } from "../src/http/app.ts";
+import { type AppOptions, buildApp } from "../src/http/app.ts";
 import { createApiKey } from "../src/services/keys/create-api-key.ts";
 import { registerParty } from "../src/services/parties/register-party.ts";
-import type { Platform } from "../src/services/platform.ts";
+import type { Clock, Platform } from "../src/services/platform.ts";
 import { cliOrigin, contextFor } from "../src/services/service-context.ts";
 import type { Store } from "../src/store/store.ts";
 import { type EngineName, openTestStore } from "./engines.ts";
@@ -26,10 +26,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(engine: EngineName): Promise<TestApp> {
+export async function createTestApp(
+  engine: EngineName,
+  options: { clock?: Clock; app?: Omit<AppOptions, "platform">; publicBaseUrl?: string } = {},
+): Promise<TestApp> {
   const store = await openTestStore(engine);
-  const platform = testPlatform(store);
-  const app = await buildApp({ platform, validateResponses: true });
+  const platform = testPlatform(store, options.clock, options.publicBaseUrl);
+  const app = await buildApp({ platform, validateResponses: true, ...options.app });
   const console = contextFor(platform, systemActor("test"), cliOrigin);
   return {
     app,

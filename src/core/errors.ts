@@ -116,6 +116,22 @@ export const errorRegistry = {
     title: "Too many events in one EPCIS capture",
     titleZh: "单次 EPCIS 采集的事件过多",
   },
+  "code-not-found": {
+    status: 404,
+    title: "The code is valid but nothing on this platform has it",
+    titleZh: "该码有效，但本平台没有对应的记录",
+  },
+  "invalid-code": { status: 400, title: "This is not a valid code", titleZh: "该码无效" },
+  "link-type-not-available": {
+    status: 404,
+    title: "No link of this type for this code",
+    titleZh: "该码没有此类型的链接",
+  },
+  "complaint-rejected": {
+    status: 422,
+    title: "The complaint form was not filled in by a person, or is too old; reload the page",
+    titleZh: "投诉表单校验未通过或已过期，请刷新页面后重新填写",
+  },
   "import-failed": { status: 422, title: "The import file has invalid rows", titleZh: "导入文件存在错误行" },
   "unreadable-import-file": {
     status: 422,

@@ -1,9 +1,12 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import responseValidation from "@fastify/response-validation";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import websocket from "@fastify/websocket";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { WindowLimiter } from "../core/complaints/spam-guard.ts";
+import { ScanTally } from "../core/resolver/scan-tally.ts";
 import type { Platform } from "../services/platform.ts";
+import { startScanRecorder } from "../services/scans/record-scans.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { idempotencyPlugin } from "./plugins/idempotency.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
@@ -12,6 +15,7 @@ import { problemDetailsPlugin } from "./plugins/problem-details.ts";
 import { auditRoutes } from "./routes/audit/audit-routes.ts";
 import { catalogueRoutes } from "./routes/catalogue/catalogue-routes.ts";
 import { codesRoutes } from "./routes/codes/codes-routes.ts";
+import { complaintsRoutes } from "./routes/complaints/complaints-routes.ts";
 import { correctionsRoutes } from "./routes/corrections/corrections-routes.ts";
 import { documentsRoutes } from "./routes/documents/documents-routes.ts";
 import { epcisRoutes } from "./routes/epcis/epcis-routes.ts";
@@ -24,7 +28,9 @@ import { lotsRoutes } from "./routes/lots/lots-routes.ts";
 import { partiesRoutes } from "./routes/parties/parties-routes.ts";
 import { problemsRoutes } from "./routes/problems/problems-routes.ts";
 import { productsRoutes } from "./routes/products/products-routes.ts";
+import { publicRoutes } from "./routes/public/public-routes.ts";
 import { recallsRoutes } from "./routes/recalls/recalls-routes.ts";
+import { scanStatsRoutes } from "./routes/scan-stats/scan-stats-routes.ts";
 import { problemSchema } from "./routes/shared-schemas.ts";
 import { shipmentsRoutes } from "./routes/shipments/shipments-routes.ts";
 import { stockRoutes } from "./routes/stock/stock-routes.ts";
@@ -37,6 +43,10 @@ export interface AppOptions {
   readonly bodyLimit?: number;
   /** Validate every response against its schema (on in tests: a response that breaks its contract fails). */
   readonly validateResponses?: boolean;
+  /** How long the resolver reuses a resolved record and its pages (ms; default 3000, 0 = never). */
+  readonly publicCacheTtlMs?: number;
+  /** Minimal time between serving the complaint form and posting it (ms; default 3000). */
+  readonly complaintMinFillMs?: number;
 }
 
 /** Builds the HTTP application; never listens (src/http/server.ts does), so tests use app.inject(). */
@@ -90,5 +100,24 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(ledgerRoutes);
   await app.register(epcisRoutes, { prefix: "/epcis", bodyLimit: opts.bodyLimit ?? 10 * 1024 * 1024 });
   await app.register(importsRoutes);
+
+  // The public side: resolver, pages, complaints, scan statistics. Scans are tallied in memory and written each
+  // second (and when the app closes); the form secret lives as long as the process (see spam-guard.ts).
+  const scans = new ScanTally();
+  const recorder = startScanRecorder(opts.platform, scans);
+  app.addHook("onClose", () => recorder.stop());
+  const formSecret = randomBytes(32);
+  await app.register(publicRoutes, {
+    platform: opts.platform,
+    scans,
+    formSecret,
+    cacheTtlMs: opts.publicCacheTtlMs ?? 3000,
+  });
+  await app.register(complaintsRoutes, {
+    formSecret,
+    limiter: new WindowLimiter(5, 15 * 60 * 1000),
+    ...(opts.complaintMinFillMs !== undefined ? { minFillMs: opts.complaintMinFillMs } : {}),
+  });
+  await app.register(scanStatsRoutes, { platform: opts.platform, scans });
   return app;
 }

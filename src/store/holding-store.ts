@@ -163,3 +163,24 @@ export async function takeFromHoldings(
   }
   return short;
 }
+
+/** Every party that holds or ever held the lot (a holdings row stays at zero): the lot's chain of custody. */
+export async function holdersOfLot(db: Db, lotId: string): Promise<string[]> {
+  const rows = await db.selectFrom("holdings").select("partyId").where("lotId", "=", lotId).execute();
+  return rows.map((r) => r.partyId);
+}
+
+/** The products a party has in stock now (its goods on sale), most recently stocked first. */
+export async function productIdsInStock(db: Db, partyId: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom("holdings")
+    .innerJoin("lots", "lots.id", "holdings.lotId")
+    .select("lots.productId")
+    .where("holdings.partyId", "=", partyId)
+    .where("holdings.quantityMilli", ">", 0)
+    .groupBy("lots.productId")
+    .orderBy(sql`max(holdings.updated_at)`, "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.productId);
+}

@@ -122,3 +122,16 @@ export async function findPartiesByKeys(
     .execute();
   return rows.map(fromRow);
 }
+
+/** By GLN (AI 414/417) or by the platform party code (/p/{CODE}): the party code (主体码) look-ups. */
+export async function findPartyByCode(
+  db: Db,
+  code: { readonly gln: string | null; readonly partyCode: string | null },
+): Promise<Party | undefined> {
+  const q = db.selectFrom("parties").selectAll();
+  const row = await (code.gln !== null
+    ? q.where("gln", "=", code.gln)
+    : q.where("partyCode", "=", code.partyCode ?? "")
+  ).executeTakeFirst();
+  return row && fromRow(row);
+}

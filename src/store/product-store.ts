@@ -59,3 +59,22 @@ function fromRow(r: ProductsTable): Product {
     updatedAt: Number(r.updatedAt),
   });
 }
+
+/**
+ * A product whose GTIN starts with `prefix` (a GS1 company prefix inside a GTIN-14), with its party's name: tells
+ * a consumer whose code is unknown which producer on the platform uses that prefix. A range on the unique GTIN
+ * index rather than LIKE, which neither engine can serve from an index in every collation.
+ */
+export async function findProducerOfGtinPrefix(
+  db: Db,
+  prefix: string,
+): Promise<{ partyId: string; partyName: string } | undefined> {
+  return db
+    .selectFrom("products")
+    .innerJoin("parties", "parties.id", "products.partyId")
+    .select(["products.partyId", "parties.name as partyName"])
+    .where("products.gtin", ">=", prefix)
+    .where("products.gtin", "<", `${prefix}:`)
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -413,7 +413,33 @@ export interface RecallTasksTable {
   createdAt: number;
 }
 
+export interface ComplaintsTable {
+  id: string;
+  code: string;
+  targetType: string;
+  targetId: string;
+  partyId: string;
+  regionCode: string;
+  category: string;
+  description: string;
+  contactName: string | null;
+  contactPhone: string | null;
+  lang: string;
+  status: string;
+  createdAt: number;
+}
+
+export interface ScanCountsTable {
+  lotId: string;
+  /** Calendar day in China Standard Time, "YYYY-MM-DD". */
+  day: string;
+  regionCode: string;
+  count: number;
+}
+
 export interface Database {
+  complaints: ComplaintsTable;
+  scanCounts: ScanCountsTable;
   recalls: RecallsTable;
   recallLots: RecallLotsTable;
   recallTasks: RecallTasksTable;

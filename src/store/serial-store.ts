@@ -20,3 +20,13 @@ export async function insertSerials(db: Db, rows: readonly SerialRecord[]): Prom
     .execute();
   return new Set(inserted.map((r) => r.serial));
 }
+
+export async function findSerial(db: Db, gtin: string, serial: string): Promise<SerialRecord | undefined> {
+  const row = await db
+    .selectFrom("serialNumbers")
+    .selectAll()
+    .where("gtin", "=", gtin)
+    .where("serial", "=", serial)
+    .executeTakeFirst();
+  return row && { ...row, issuedAt: Number(row.issuedAt) };
+}
