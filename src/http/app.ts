@@ -22,6 +22,7 @@ import { partiesRoutes } from "./routes/parties/parties-routes.ts";
 import { problemsRoutes } from "./routes/problems/problems-routes.ts";
 import { productsRoutes } from "./routes/products/products-routes.ts";
 import { recallsRoutes } from "./routes/recalls/recalls-routes.ts";
+import { samplingRoutes } from "./routes/sampling/sampling-routes.ts";
 import { problemSchema } from "./routes/shared-schemas.ts";
 import { shipmentsRoutes } from "./routes/shipments/shipments-routes.ts";
 import { stockRoutes } from "./routes/stock/stock-routes.ts";
@@ -82,6 +83,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(webhooksRoutes);
   await app.register(traceRoutes);
   await app.register(recallsRoutes);
+  await app.register(samplingRoutes);
   await app.register(ledgerRoutes);
   return app;
 }
