@@ -7,6 +7,7 @@ import { DatabaseUnavailableError } from "../store/engines/engine.ts";
 import { CliInputError } from "./cli-context.ts";
 import { registerCode } from "./commands/code.ts";
 import { registerDemo } from "./commands/demo.ts";
+import { registerExpiry } from "./commands/expiry.ts";
 import { registerKeys } from "./commands/keys.ts";
 import { registerLabel } from "./commands/label.ts";
 import { registerLedger } from "./commands/ledger.ts";
@@ -27,6 +28,7 @@ registerDemo(program);
 registerCode(program);
 registerLabel(program);
 registerLedger(program);
+registerExpiry(program);
 
 try {
   await program.parseAsync(process.argv);
