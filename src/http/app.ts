@@ -14,6 +14,7 @@ import { codesRoutes } from "./routes/codes/codes-routes.ts";
 import { correctionsRoutes } from "./routes/corrections/corrections-routes.ts";
 import { documentsRoutes } from "./routes/documents/documents-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
+import { integrityRoutes } from "./routes/integrity/integrity-routes.ts";
 import { keysRoutes } from "./routes/keys/keys-routes.ts";
 import { labelsRoutes } from "./routes/labels/labels-routes.ts";
 import { ledgerRoutes } from "./routes/ledger/ledger-routes.ts";
@@ -84,6 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(traceRoutes);
   await app.register(recallsRoutes);
   await app.register(samplingRoutes);
+  await app.register(integrityRoutes);
   await app.register(ledgerRoutes);
   return app;
 }
