@@ -38,7 +38,8 @@ describe.each(engines)("chain integrity per district on %s", (engine) => {
   });
   afterAll(() => t.close());
 
-  const district = (r: { districts: { regionCode: string }[] }, code: string) =>
+  // biome-ignore lint/suspicious/noExplicitAny: a JSON response, checked field by field below
+  const district = (r: { districts: { regionCode: string }[] }, code: string): any =>
     r.districts.find((d) => d.regionCode === code);
 
   it("counts coded batches, uncoded upstream, rejections and rates per district", async () => {
