@@ -14,6 +14,7 @@ import { registerLedger } from "./commands/ledger.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerParties } from "./commands/parties.ts";
 import { registerServe } from "./commands/serve.ts";
+import { registerSynth } from "./commands/synth.ts";
 
 /** `suyuan` — the same services as the HTTP API, from the console. */
 const program = new Command("suyuan")
@@ -29,6 +30,7 @@ registerCode(program);
 registerLabel(program);
 registerLedger(program);
 registerExpiry(program);
+registerSynth(program);
 
 try {
   await program.parseAsync(process.argv);
