@@ -5,7 +5,10 @@ import type { Kysely } from "kysely";
  * expiry job, the sampling match and the chain-integrity report need so that each is one indexed range scan:
  * - lots by producer and production date (a failing sample is matched to its producer's lots around that date);
  * - lots by expiry date (the daily job looks only at lots expiring soon or just expired);
- * - lots by creation time and shipments by shipping time (the integrity report counts one district's period).
+ * - lots by creation time and shipments by shipping time (the integrity report counts one district's period);
+ * - a shipment's line of a lot (backward trace: the receipt's line). Without it SQLite's planner answered the join
+ *   from shipment_lines_lot — every line of the lot — so tracing back from one of a dairy lot's 10,000 shops read
+ *   its 10,000 lines: the cost followed the lot's reach, not the answer.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -84,4 +87,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex("lots_expiry").on("lots").columns(["expiry_date"]).execute();
   await db.schema.createIndex("lots_created").on("lots").columns(["created_at"]).execute();
   await db.schema.createIndex("shipments_shipped").on("shipments").columns(["shipped_at"]).execute();
+  await db.schema
+    .createIndex("shipment_lines_shipment_lot")
+    .on("shipment_lines")
+    .columns(["shipment_id", "lot_id"])
+    .execute();
 }
