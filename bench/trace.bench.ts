@@ -6,10 +6,18 @@
  * forward trace of the lot reaching N holders, and the recall scope of that lot (forward walk + scope).
  * Baseline, same run: a single indexed primary-key select of a lot. Targets (full issue, later on 1M and 10M
  * events): backward p99 ≤ 5 ms; forward and recall scope of a lot reaching 10,000 holders ≤ 100 ms.
+ *
+ * Then the same measures on synthetic provinces built by `suyuan synth` (services/synth): BENCH_TRACE_EVENTS lists
+ * the sizes (quick: 5,000; full: 100,000; by hand: 1000000,10000000, which also prints the growth ratio), or
+ * BENCH_TRACE_DB names an already synthesized database to measure without building one. BENCH_TRACE_ENGINES
+ * narrows the engines; BENCH_TRACE_SKIP_GENERATED=1 skips the generated-network part.
  */
 import { randomUUID } from "node:crypto";
+import { systemActor } from "../src/core/auth/actor.ts";
 import { recallScope } from "../src/core/recalls/recall.ts";
+import { Prng } from "../src/core/synth/prng.ts";
 import { cliOrigin, contextFor } from "../src/services/service-context.ts";
+import { synthesizeProvince } from "../src/services/synth/synthesize-province.ts";
 import { traceBackward } from "../src/services/trace/trace-backward.ts";
 import { traceForward } from "../src/services/trace/trace-forward.ts";
 import { walkForward } from "../src/services/trace/walk-forward.ts";
@@ -24,12 +32,159 @@ export const run: BenchRun = async (ctx) => {
   const out: BenchResult[] = [];
   const engines: EngineName[] = ["sqlite"];
   if (await postgresReachable()) engines.push("postgres");
+  const only = process.env.BENCH_TRACE_ENGINES?.split(",") as EngineName[] | undefined;
   const size = ctx.quick
     ? { holders: 1_000, depth: 10, background: 1_000, samples: 50 }
     : { holders: 10_000, depth: 10, background: 10_000, samples: 200 };
-  for (const engine of engines) out.push(...(await measure(engine, size, ctx.quick)));
+  if (process.env.BENCH_TRACE_DB) return measureSynth(process.env.BENCH_TRACE_DB, 0, ctx.quick);
+  for (const engine of only ?? engines) {
+    if (process.env.BENCH_TRACE_SKIP_GENERATED !== "1") out.push(...(await measure(engine, size, ctx.quick)));
+    // On synthetic provinces (suyuan synth): BENCH_TRACE_EVENTS=1000000,10000000 for the growth figure.
+    const sizes = (process.env.BENCH_TRACE_EVENTS ?? (ctx.quick ? "5000" : "100000")).split(",").map(Number);
+    const bySize: BenchResult[][] = [];
+    for (const events of sizes) {
+      const database = await createTestDatabase(engine);
+      try {
+        bySize.push(await measureSynth(database.url, events, ctx.quick, engine));
+      } finally {
+        await database.drop();
+      }
+    }
+    out.push(...bySize.flat());
+    if (bySize.length >= 2) out.push(...growth(engine, sizes, bySize));
+  }
   return out;
 };
+
+/** The synthetic-province measures: backward from shop holdings, forward and recall scope of the dairy lot. */
+async function measureSynth(url: string, events: number, quick: boolean, engine = "given database") {
+  const store = await openStore(url);
+  try {
+    await store.migrate();
+    const platform = testPlatform(store);
+    const op = contextFor(platform, systemActor("bench"), cliOrigin);
+    const made = events > 0 ? await synthesizeProvince(op, { events, seed: 1 }) : undefined;
+    const db = store.db;
+    const megaLotId =
+      made?.megaLotId ??
+      ((
+        await db
+          .selectFrom("shipmentLines")
+          .select(["lotId", (eb) => eb.fn.countAll().as("n")])
+          .groupBy("lotId")
+          .orderBy("n", "desc")
+          .limit(1)
+          .executeTakeFirstOrThrow()
+      ).lotId as string);
+    const total = Number(
+      (
+        await db
+          .selectFrom("events")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    // Shop holdings (the ends of chains) picked by a seeded generator among the first 20,000 by key.
+    const pool = await db
+      .selectFrom("holdings")
+      .innerJoin("parties", "parties.id", "holdings.partyId")
+      .select(["holdings.lotId", "holdings.partyId"])
+      .where("parties.kind", "in", ["retailer", "canteen"])
+      .orderBy("holdings.lotId")
+      .limit(20_000)
+      .execute();
+    const rng = new Prng(2);
+    const n = quick ? 50 : 300;
+    const starts = Array.from({ length: n }, () => rng.pick(pool));
+    const regulator = contextFor(
+      platform,
+      { kind: "regulator", keyId: "bench", label: "bench", regionCode: "350000" },
+      cliOrigin,
+    );
+    const time = async (fn: (i: number) => Promise<unknown>, k: number) => {
+      for (let i = 0; i < Math.min(5, k); i++) await fn(i);
+      const samples: number[] = [];
+      for (let i = 0; i < k; i++) {
+        const t0 = performance.now();
+        await fn(i);
+        samples.push(performance.now() - t0);
+      }
+      return samples;
+    };
+    const base = await time((i) => findLotById(db, (starts[i] as { lotId: string }).lotId), n);
+    const back = await time((i) => traceBackward(regulator, starts[i] as { lotId: string; partyId: string }), n);
+    let holders = 0;
+    const fwd = await time(
+      async () => {
+        const t = await traceForward(regulator, { lotId: megaLotId });
+        holders = new Set(t.holdings.map((h) => h.partyId)).size;
+      },
+      quick ? 3 : 10,
+    );
+    let tasks = 0;
+    const scope = await time(
+      async () => {
+        const t = await walkForward(db, [{ lotId: megaLotId, fromPartyId: null }], { details: false });
+        tasks = recallScope(t).tasks.length;
+      },
+      quick ? 3 : 10,
+    );
+    const label = `${engine}, synthetic ${total.toLocaleString("en-US")} events`;
+    const p50base = percentile(base, 50);
+    return [
+      { name: `pk select of a lot p50 (${label})`, unit: "ms", value: p50base },
+      {
+        name: `backward trace from a shop's holding p50 (${label})`,
+        unit: "ms",
+        value: percentile(back, 50),
+        baselineName: "pk select p50",
+        baselineValue: p50base,
+      },
+      {
+        name: `backward trace from a shop's holding p99 (${label})`,
+        unit: "ms",
+        value: percentile(back, 99),
+        target: "≤ 5 ms",
+        ...(quick ? {} : { met: percentile(back, 99) <= 5 }),
+        notes: `${n} holdings`,
+      },
+      {
+        name: `forward trace of the dairy lot p50 (${label})`,
+        unit: "ms",
+        value: percentile(fwd, 50),
+        target: "≤ 100 ms",
+        ...(quick ? {} : { met: percentile(fwd, 50) <= 100 }),
+        notes: `${holders.toLocaleString("en-US")} holders, parties and documents included`,
+      },
+      {
+        name: `recall scope of the dairy lot p50 (${label})`,
+        unit: "ms",
+        value: percentile(scope, 50),
+        target: "≤ 100 ms",
+        ...(quick ? {} : { met: percentile(scope, 50) <= 100 }),
+        notes: `${tasks.toLocaleString("en-US")} tasks${made ? `; synth ${Math.round(made.events / made.seconds).toLocaleString("en-US")} events/s` : ""}`,
+      },
+    ] satisfies BenchResult[];
+  } finally {
+    await store.close();
+  }
+}
+
+/** The cost at the largest size over the smallest: the target is ≤ 1.5× (cost follows the answer, not the database). */
+function growth(engine: string, sizes: number[], bySize: BenchResult[][]): BenchResult[] {
+  const first = bySize[0] as BenchResult[];
+  const last = bySize.at(-1) as BenchResult[];
+  return [1, 2, 3, 4].map((i) => {
+    const ratio = (last[i] as BenchResult).value / (first[i] as BenchResult).value;
+    return {
+      name: `growth ${sizes[0]?.toLocaleString("en-US")} → ${sizes.at(-1)?.toLocaleString("en-US")} events: ${(first[i] as BenchResult).name.replace(/ \(.*$/, "")} (${engine})`,
+      unit: "×",
+      value: ratio,
+      target: "≤ 1.5×",
+      met: ratio <= 1.5,
+    };
+  });
+}
 
 type Size = { holders: number; depth: number; background: number; samples: number };
 

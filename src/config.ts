@@ -1,4 +1,5 @@
 import { dirname, join } from "node:path";
+import { type NearExpiryPolicy, parseCategoryRules, parseNearExpiryRule } from "./core/lots/near-expiry.ts";
 
 /**
  * Configuration from the environment, checked at start-up: a bad value stops the process with one line that
@@ -21,6 +22,8 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** The transparency log's signing key (created on first start, mode 0600), kept outside the database. */
   readonly ledgerKeyFile: string;
+  /** Near-expiry warning rules (临期预警): the platform's and per product category. */
+  readonly nearExpiry: NearExpiryPolicy;
 }
 
 export class ConfigError extends Error {
@@ -48,6 +51,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError("GS1_COMPANY_PREFIX must be the 6 to 12 digits of a GS1 company prefix");
   }
   const databaseUrl = env.DATABASE_URL?.trim() || "./data/suyuan.db";
+  const nearExpiryDefault = parseNearExpiryRule(env.NEAR_EXPIRY_RULE?.trim() || "table");
+  if (!nearExpiryDefault)
+    throw new ConfigError("NEAR_EXPIRY_RULE must be days:N, fraction:F (0 < F ≤ 1) or table, e.g. days:7");
+  const byCategory = parseCategoryRules(env.NEAR_EXPIRY_RULES ?? "");
+  if (typeof byCategory === "string") throw new ConfigError(`NEAR_EXPIRY_RULES: ${byCategory}`);
   return {
     gs1CompanyPrefix,
     webhookAllowPrivateNetworks: env.WEBHOOK_ALLOW_PRIVATE_NETWORKS === "1",
@@ -60,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: int(env, "BODY_LIMIT", 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     shutdownTimeoutMs: int(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
     ledgerKeyFile: env.LEDGER_KEY_FILE?.trim() || defaultLedgerKeyFile(databaseUrl),
+    nearExpiry: { default: nearExpiryDefault, byCategory },
   };
 }
 

@@ -14,6 +14,7 @@ export function platformFromConfig(config: Config, store: Store, logger: Logger)
       publicBaseUrl: config.publicBaseUrl,
       gs1CompanyPrefix: config.gs1CompanyPrefix,
       webhookAllowPrivateNetworks: config.webhookAllowPrivateNetworks,
+      nearExpiry: config.nearExpiry,
     },
     logger,
     ledger: loadLedgerIdentity(config.ledgerKeyFile, ledgerOrigin(config.publicBaseUrl)),

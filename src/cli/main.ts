@@ -7,6 +7,7 @@ import { DatabaseUnavailableError } from "../store/engines/engine.ts";
 import { CliInputError } from "./cli-context.ts";
 import { registerCode } from "./commands/code.ts";
 import { registerDemo } from "./commands/demo.ts";
+import { registerExpiry } from "./commands/expiry.ts";
 import { registerImport } from "./commands/import.ts";
 import { registerKeys } from "./commands/keys.ts";
 import { registerLabel } from "./commands/label.ts";
@@ -14,6 +15,7 @@ import { registerLedger } from "./commands/ledger.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerParties } from "./commands/parties.ts";
 import { registerServe } from "./commands/serve.ts";
+import { registerSynth } from "./commands/synth.ts";
 
 /** `suyuan` — the same services as the HTTP API, from the console. */
 const program = new Command("suyuan")
@@ -29,6 +31,8 @@ registerDemo(program);
 registerCode(program);
 registerLabel(program);
 registerLedger(program);
+registerExpiry(program);
+registerSynth(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -86,6 +86,11 @@ export const errorRegistry = {
     titleZh: "该批次正在召回，禁止发货、销售、使用或收货",
   },
   "recall-closed": { status: 409, title: "This recall is already closed", titleZh: "该召回已关闭" },
+  "match-decided": {
+    status: 409,
+    title: "This sampling match was already confirmed or dismissed",
+    titleZh: "该抽检匹配已确认或排除",
+  },
   "idempotency-key-reused": {
     status: 422,
     title: "This Idempotency-Key was used for a different request",

@@ -1,5 +1,6 @@
 import type { RegionDirectory } from "../core/ids/region-code.ts";
 import { uuidV7Generator } from "../core/ids/uuid-v7.ts";
+import type { NearExpiryPolicy } from "../core/lots/near-expiry.ts";
 import type { Store } from "../store/store.ts";
 import { ephemeralLedgerIdentity, type LedgerIdentity, ledgerOrigin } from "./ledger/ledger-key.ts";
 
@@ -13,6 +14,8 @@ export interface PlatformSettings {
   readonly gs1CompanyPrefix?: string | null;
   /** Allow webhooks to private/loopback addresses (WEBHOOK_ALLOW_PRIVATE_NETWORKS=1; tests and closed networks). */
   readonly webhookAllowPrivateNetworks?: boolean;
+  /** When holders are warned of near-expiry stock (NEAR_EXPIRY_RULE, NEAR_EXPIRY_RULES); the 商务部 table if unset. */
+  readonly nearExpiry?: NearExpiryPolicy;
 }
 
 export interface Clock {

@@ -1,4 +1,5 @@
 import type { Party, PartyKind } from "../core/parties/party.ts";
+import { chunked } from "./batch.ts";
 import { commitRecords } from "./ledger-store.ts";
 import type { Db, PartiesTable } from "./schema.ts";
 
@@ -7,6 +8,13 @@ export async function insertParty(db: Db, p: Party): Promise<void> {
   const row = toRow(p);
   await db.insertInto("parties").values(row).execute();
   await commitRecords(db, "party", [row], row.updatedAt);
+}
+
+/** Many parties in multi-row statements, each committed to the ledger (bulk loads such as `suyuan synth`). */
+export async function insertParties(db: Db, parties: readonly Party[]): Promise<void> {
+  const rows = parties.map(toRow);
+  for (const chunk of chunked(rows, 15)) await db.insertInto("parties").values(chunk).execute();
+  await commitRecords(db, "party", rows, rows[0]?.updatedAt ?? 0);
 }
 
 /** Writes a new version of a party; returns false when `expectedVersion` is no longer current (lost update). */

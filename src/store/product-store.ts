@@ -1,10 +1,17 @@
 import type { Product } from "../core/products/product.ts";
+import { chunked } from "./batch.ts";
 import { commitRecords } from "./ledger-store.ts";
 import type { Db, ProductsTable } from "./schema.ts";
 
 export async function insertProduct(db: Db, p: Product): Promise<void> {
   await db.insertInto("products").values(p).execute();
   await commitRecords(db, "product", [p], p.updatedAt);
+}
+
+/** Many products in multi-row statements, each committed to the ledger. */
+export async function insertProducts(db: Db, products: readonly Product[]): Promise<void> {
+  for (const chunk of chunked(products, 12)) await db.insertInto("products").values(chunk).execute();
+  await commitRecords(db, "product", products, products[0]?.updatedAt ?? 0);
 }
 
 export async function findProductById(db: Db, id: string): Promise<Product | undefined> {

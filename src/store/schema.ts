@@ -437,9 +437,57 @@ export interface ScanCountsTable {
   count: number;
 }
 
+export interface SamplingRecordsTable {
+  id: string;
+  sampleNo: string;
+  productName: string;
+  spec: string | null;
+  producerName: string | null;
+  producerCreditCode: string | null;
+  traceCode: string | null;
+  lotCode: string | null;
+  productionDate: string | null;
+  /** pass or fail. */
+  result: string;
+  failedItemsJson: string;
+  agency: string;
+  sampledOn: string | null;
+  /** The importing regulator's region. */
+  regionCode: string;
+  importedAt: number;
+  importedBy: string;
+}
+
+export interface SamplingMatchesTable {
+  recordId: string;
+  lotId: string;
+  /** 0–100. */
+  score: number;
+  reasonsJson: string;
+  /** candidate, confirmed or dismissed. */
+  status: string;
+  decidedAt: number | null;
+  decidedBy: string | null;
+  recallId: string | null;
+}
+
+export interface ExpiryNoticesTable {
+  id: string;
+  partyId: string;
+  lotId: string;
+  rule: string;
+  expiryDate: string;
+  daysLeft: number;
+  quantityMilli: number;
+  createdAt: number;
+}
+
 export interface Database {
   complaints: ComplaintsTable;
   scanCounts: ScanCountsTable;
+  samplingRecords: SamplingRecordsTable;
+  samplingMatches: SamplingMatchesTable;
+  expiryNotices: ExpiryNoticesTable;
   recalls: RecallsTable;
   recallLots: RecallLotsTable;
   recallTasks: RecallTasksTable;

@@ -26,6 +26,32 @@ export async function insertShipment(db: Db, s: Shipment): Promise<void> {
     await executeShaped(db, "shipment-lines.insert", chunk, [], () => db.insertInto("shipmentLines").values(chunk));
 }
 
+/** Many shipments with their lines in multi-row statements (bulk loads such as `suyuan synth`). */
+export async function insertShipments(db: Db, shipments: readonly Shipment[]): Promise<void> {
+  const heads = shipments.map((s) => {
+    const r = s.receiver;
+    return {
+      id: s.id,
+      voucherCode: s.voucherCode,
+      shipperPartyId: s.shipperPartyId,
+      receiverKind: r.kind,
+      receiverPartyId: r.kind === "party" ? r.partyId : null,
+      receiverJson: r.kind === "offplatform" ? JSON.stringify(r) : null,
+      status: s.status,
+      shippedAt: s.shippedAt,
+      eventId: s.eventId,
+      revokeReason: null,
+    };
+  });
+  for (const chunk of chunked(heads, 10))
+    await executeShaped(db, "shipments.insert", chunk, [], () => db.insertInto("shipments").values(chunk));
+  const lines = shipments.flatMap((s) =>
+    s.lines.map(({ traceKey: _k, lotCode: _c, ...l }) => ({ ...l, shipmentId: s.id })),
+  );
+  for (const chunk of chunked(lines, 9))
+    await executeShaped(db, "shipment-lines.insert", chunk, [], () => db.insertInto("shipmentLines").values(chunk));
+}
+
 export async function findShipmentByVoucher(db: Db, voucherCode: string): Promise<Shipment | undefined> {
   const row = await db.selectFrom("shipments").selectAll().where("voucherCode", "=", voucherCode).executeTakeFirst();
   return row && withLines(db, row);

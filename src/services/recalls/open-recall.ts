@@ -43,6 +43,11 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
  * shipping, selling, using and receiving any lot in scope is refused.
  */
 export async function openRecall(ctx: ServiceContext, input: OpenRecallInput): Promise<Recall> {
+  checkRecallInput(ctx, input);
+  return ctx.store.transaction((tx) => openRecallIn(tx, ctx, input));
+}
+
+function checkRecallInput(ctx: ServiceContext, input: OpenRecallInput): void {
   const a = ctx.actor;
   if (a.kind !== "enterprise" && a.kind !== "regulator")
     throw new AppError("forbidden", "a recall is opened by the producer or by a regulator");
@@ -59,97 +64,106 @@ export async function openRecall(ctx: ServiceContext, input: OpenRecallInput): P
     throw new AppError("validation-failed", "give the production dates as YYYY-MM-DD, from ≤ to", {
       pointer: "/body/product",
     });
+}
 
-  return ctx.store.transaction(async (tx) => {
-    const named = await namedLots(tx, ctx, input);
-    const producerId = (named[0] as Lot).partyId;
-    if (named.some((l) => l.partyId !== producerId))
-      throw new AppError("validation-failed", "one recall covers the lots of one producer: open one per producer", {
-        pointer: "/body/lots",
-      });
-    const producer = (await findPartyById(tx, producerId)) as Party;
-    if (a.kind === "enterprise" && a.partyId !== producerId)
-      throw new AppError("forbidden", "an enterprise recalls only lots it made (a regulator may order any recall)");
-    if (a.kind === "regulator" && !isWithinRegion(a.regionCode, producer.regionCode))
-      throw new AppError("forbidden", "a regulator orders recalls of producers in its region");
+/**
+ * The recall inside the caller's transaction: for a use case that opens a recall as part of its own change (a
+ * regulator confirming a failed sampling result's lot and ordering its recall in one step). Its audit row is the
+ * recall's own; the caller writes its own as well.
+ */
+export async function openRecallIn(tx: Db, ctx: ServiceContext, input: OpenRecallInput): Promise<Recall> {
+  checkRecallInput(ctx, input);
+  const a = ctx.actor as Extract<ServiceContext["actor"], { kind: "enterprise" | "regulator" }>;
+  const reason = input.reason.trim();
+  const p = input.product;
+  const named = await namedLots(tx, ctx, input);
+  const producerId = (named[0] as Lot).partyId;
+  if (named.some((l) => l.partyId !== producerId))
+    throw new AppError("validation-failed", "one recall covers the lots of one producer: open one per producer", {
+      pointer: "/body/lots",
+    });
+  const producer = (await findPartyById(tx, producerId)) as Party;
+  if (a.kind === "enterprise" && a.partyId !== producerId)
+    throw new AppError("forbidden", "an enterprise recalls only lots it made (a regulator may order any recall)");
+  if (a.kind === "regulator" && !isWithinRegion(a.regionCode, producer.regionCode))
+    throw new AppError("forbidden", "a regulator orders recalls of producers in its region");
 
-    const trace = await walkForward(
-      tx,
-      named.map((l) => ({ lotId: l.id, fromPartyId: null })),
-      { details: false },
-    );
-    const scope = recallScope(trace);
-    const id = ctx.newId();
-    const now = ctx.clock.now();
-    const criteria: RecallCriteria = p
-      ? { productId: p.productId, producedFrom: p.producedFrom, producedTo: p.producedTo }
-      : { lots: named.map((l) => l.id) };
-    const built = recallOpenedEvent({
-      base: ctx.settings.publicBaseUrl,
-      at: now,
-      producer,
-      recallId: id,
-      level: input.level,
-      reason,
-      lots: trace.lots.map((l) => ({ lot: { traceKey: l.traceKey, unit: l.unit }, quantityMilli: l.quantity })),
-    });
-    const eventId = await storePlatformEvent(tx, ctx, producer, built);
-    const initiator: Recall["initiator"] =
-      a.kind === "enterprise"
-        ? { kind: "producer", partyId: a.partyId }
-        : { kind: "regulator", regionCode: a.regionCode };
-    const recall: Recall = Object.freeze({
-      id,
-      initiator,
-      producerPartyId: producerId,
-      level: input.level as RecallLevel,
-      reason,
-      criteria,
-      status: "open",
-      openedAt: now,
-      openedBy: actorRef(a),
-      closedAt: null,
-      closedBy: null,
-      closeNote: null,
-      eventId,
-    });
-    await insertRecall(tx, recall);
-    await insertRecallLots(tx, id, scope.lotIds, new Set(named.map((l) => l.id)));
-    const tasks: RecallTask[] = scope.tasks.map((t) => ({
-      id: ctx.newId(),
-      recallId: id,
-      ...t,
-      returnedMilli: 0,
-      destroyedMilli: 0,
-      acknowledgedAt: null,
-      stopSaleAt: null,
-      createdAt: now,
-    }));
-    await insertRecallTasks(tx, tasks);
-    const byParty = new Map<string, RecallTask[]>();
-    for (const t of tasks) byParty.set(t.partyId, [...(byParty.get(t.partyId) ?? []), t]);
-    for (const [partyId, own] of byParty) {
-      await notifyParty(tx, ctx, partyId, "recall.opened", {
-        recallId: id,
-        level: recall.level,
-        reason,
-        tasks: own.map((t) => ({
-          taskId: t.id,
-          lotId: t.lotId,
-          held: t.heldMilli / 1000,
-          inTransit: t.inTransitMilli / 1000,
-        })),
-      });
-    }
-    await recordAudit(
-      tx,
-      ctx,
-      "recall.open",
-      { type: "recall", id },
-      { level: recall.level, producerPartyId: producerId, lots: scope.lotIds.length, tasks: tasks.length },
-    );
-    return recall;
+  const trace = await walkForward(
+    tx,
+    named.map((l) => ({ lotId: l.id, fromPartyId: null })),
+    { details: false },
+  );
+  const scope = recallScope(trace);
+  const id = ctx.newId();
+  const now = ctx.clock.now();
+  const criteria: RecallCriteria = p
+    ? { productId: p.productId, producedFrom: p.producedFrom, producedTo: p.producedTo }
+    : { lots: named.map((l) => l.id) };
+  const built = recallOpenedEvent({
+    base: ctx.settings.publicBaseUrl,
+    at: now,
+    producer,
+    recallId: id,
+    level: input.level,
+    reason,
+    lots: trace.lots.map((l) => ({ lot: { traceKey: l.traceKey, unit: l.unit }, quantityMilli: l.quantity })),
   });
+  const eventId = await storePlatformEvent(tx, ctx, producer, built);
+  const initiator: Recall["initiator"] =
+    a.kind === "enterprise"
+      ? { kind: "producer", partyId: a.partyId }
+      : { kind: "regulator", regionCode: a.regionCode };
+  const recall: Recall = Object.freeze({
+    id,
+    initiator,
+    producerPartyId: producerId,
+    level: input.level as RecallLevel,
+    reason,
+    criteria,
+    status: "open",
+    openedAt: now,
+    openedBy: actorRef(a),
+    closedAt: null,
+    closedBy: null,
+    closeNote: null,
+    eventId,
+  });
+  await insertRecall(tx, recall);
+  await insertRecallLots(tx, id, scope.lotIds, new Set(named.map((l) => l.id)));
+  const tasks: RecallTask[] = scope.tasks.map((t) => ({
+    id: ctx.newId(),
+    recallId: id,
+    ...t,
+    returnedMilli: 0,
+    destroyedMilli: 0,
+    acknowledgedAt: null,
+    stopSaleAt: null,
+    createdAt: now,
+  }));
+  await insertRecallTasks(tx, tasks);
+  const byParty = new Map<string, RecallTask[]>();
+  for (const t of tasks) byParty.set(t.partyId, [...(byParty.get(t.partyId) ?? []), t]);
+  for (const [partyId, own] of byParty) {
+    await notifyParty(tx, ctx, partyId, "recall.opened", {
+      recallId: id,
+      level: recall.level,
+      reason,
+      tasks: own.map((t) => ({
+        taskId: t.id,
+        lotId: t.lotId,
+        held: t.heldMilli / 1000,
+        inTransit: t.inTransitMilli / 1000,
+      })),
+    });
+  }
+  await recordAudit(
+    tx,
+    ctx,
+    "recall.open",
+    { type: "recall", id },
+    { level: recall.level, producerPartyId: producerId, lots: scope.lotIds.length, tasks: tasks.length },
+  );
+  return recall;
 }
 
 /** The lots the request names: by trace code, or every lot of the product produced in the range. */

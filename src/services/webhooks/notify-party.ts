@@ -2,7 +2,13 @@ import type { Db } from "../../store/schema.ts";
 import { activeWebhooksOf, enqueue } from "../../store/webhook-store.ts";
 import type { ServiceContext } from "../service-context.ts";
 
-export type WebhookTopic = "receipt.pending" | "receipt.confirmed" | "shipment.rejected" | "recall.opened";
+export type WebhookTopic =
+  | "receipt.pending"
+  | "receipt.confirmed"
+  | "shipment.rejected"
+  | "recall.opened"
+  | "lot.near-expiry"
+  | "lot.expired";
 
 /**
  * Queues a notice for each of a party's webhooks, inside the caller's transaction: the notice is sent if and only

@@ -11,6 +11,7 @@ import * as m0008 from "./0008-webhooks.ts";
 import * as m0009 from "./0009-recalls.ts";
 import * as m0010 from "./0010-epcis.ts";
 import * as m0011 from "./0011-ledger.ts";
+import * as m0012 from "./0012-trace-rest.ts";
 import * as m0014 from "./0014-public-trace.ts";
 
 interface Migration {
@@ -31,6 +32,7 @@ const migrations: readonly (readonly [string, Migration])[] = [
   ["0009-recalls", m0009],
   ["0010-epcis", m0010],
   ["0011-ledger", m0011],
+  ["0012-trace-rest", m0012],
   ["0014-public-trace", m0014],
 ];
 
