@@ -131,6 +131,28 @@ export const ledgerKinds = {
       "createdAt",
     ],
   },
+  "sampling-record": {
+    table: "samplingRecords",
+    key: "id",
+    columns: [
+      "id",
+      "sampleNo",
+      "productName",
+      "spec",
+      "producerName",
+      "producerCreditCode",
+      "traceCode",
+      "lotCode",
+      "productionDate",
+      "result",
+      "failedItemsJson",
+      "agency",
+      "sampledOn",
+      "regionCode",
+      "importedAt",
+      "importedBy",
+    ],
+  },
 } as const satisfies Record<string, { table: keyof Database; key: string; columns: readonly string[] }>;
 
 export type LedgerKind = keyof typeof ledgerKinds;

@@ -1,6 +1,7 @@
 import type { CandidateLot, LotMatch } from "../core/sampling/match-lots.ts";
 import type { SamplingRecord, SamplingResult } from "../core/sampling/sampling-record.ts";
 import { chunked } from "./batch.ts";
+import { commitRecords } from "./ledger-store.ts";
 import type { Db, SamplingRecordsTable } from "./schema.ts";
 
 export type MatchStatus = "candidate" | "confirmed" | "dismissed";
@@ -26,6 +27,9 @@ export async function insertSamplingRecords(db: Db, records: readonly SamplingRe
       .execute();
     for (const r of got) inserted.add(r.id);
   }
+  // Official results are evidence a recall may rest on: each new one is committed to the ledger.
+  const fresh = rows.filter((r) => inserted.has(r.id));
+  await commitRecords(db, "sampling-record", fresh, fresh[0]?.importedAt ?? 0);
   return inserted;
 }
 
