@@ -13,6 +13,7 @@ import { registerLedger } from "./commands/ledger.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerParties } from "./commands/parties.ts";
 import { registerServe } from "./commands/serve.ts";
+import { registerWitness } from "./commands/witness.ts";
 
 /** `suyuan` — the same services as the HTTP API, from the console. */
 const program = new Command("suyuan")
@@ -27,6 +28,7 @@ registerDemo(program);
 registerCode(program);
 registerLabel(program);
 registerLedger(program);
+registerWitness(program);
 
 try {
   await program.parseAsync(process.argv);

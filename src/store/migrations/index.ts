@@ -10,6 +10,7 @@ import * as m0007 from "./0007-documents.ts";
 import * as m0008 from "./0008-webhooks.ts";
 import * as m0009 from "./0009-recalls.ts";
 import * as m0011 from "./0011-ledger.ts";
+import * as m0013 from "./0013-witnesses.ts";
 
 interface Migration {
   /** `engine` offers the few capabilities a schema needs (e.g. the binary column type); nothing else differs. */
@@ -28,6 +29,7 @@ const migrations: readonly (readonly [string, Migration])[] = [
   ["0008-webhooks", m0008],
   ["0009-recalls", m0009],
   ["0011-ledger", m0011],
+  ["0013-witnesses", m0013],
 ];
 
 export const latestMigration = migrations.at(-1)?.[0] as string;
