@@ -21,6 +21,10 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** The transparency log's signing key (created on first start, mode 0600), kept outside the database. */
   readonly ledgerKeyFile: string;
+  /** Witnesses to send checkpoints to: `name=url` items; the names are witnesses of the policy. */
+  readonly ledgerWitnesses: string | null;
+  /** A C2SP tlog-policy file: the witnesses' keys and the quorum receipts must meet. */
+  readonly ledgerPolicyFile: string | null;
 }
 
 export class ConfigError extends Error {
@@ -60,6 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: int(env, "BODY_LIMIT", 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     shutdownTimeoutMs: int(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
     ledgerKeyFile: env.LEDGER_KEY_FILE?.trim() || defaultLedgerKeyFile(databaseUrl),
+    ledgerWitnesses: env.LEDGER_WITNESSES?.trim() || null,
+    ledgerPolicyFile: env.LEDGER_POLICY?.trim() || null,
   };
 }
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Config } from "../config.ts";
 import { platformFromConfig } from "../platform-from-config.ts";
 import { startLedgerIntegrator } from "../services/ledger/integrate-ledger.ts";
+import { startWitnessSender } from "../services/ledger/send-to-witnesses.ts";
 import type { Platform } from "../services/platform.ts";
 import { startOutboxWorker } from "../services/webhooks/deliver-outbox.ts";
 import { openStore, type Store } from "../store/store.ts";
@@ -48,6 +49,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const worker = startOutboxWorker({ ...(platform as Platform), logger: running.log });
   // And the ledger's integrator: every accepted record reaches a signed checkpoint within about half a second.
   const integrator = startLedgerIntegrator({ ...(platform as Platform), logger: running.log });
+  // And the witness client: each new checkpoint goes to the configured witnesses (LEDGER_WITNESSES) for cosigning.
+  const witnessSender = startWitnessSender({ ...(platform as Platform), logger: running.log });
   const address = running.server.address();
   const url =
     typeof address === "object" && address
@@ -61,7 +64,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     platform: platform as Platform,
     url,
     shutdown(reason) {
-      stopping ??= Promise.all([worker.stop(), integrator.stop()]).then(() =>
+      stopping ??= Promise.all([worker.stop(), integrator.stop(), witnessSender.stop()]).then(() =>
         gracefulShutdown(running, store, config.shutdownTimeoutMs, reason),
       );
       return stopping;

@@ -29,7 +29,8 @@ const must = <T>(r: { ok: true; value: T } | { ok: false; error: { detail: strin
 
 const ORIGIN = "trace.fj.example/log";
 const log = ephemeralLedgerIdentity(ORIGIN);
-const leaves = (tag: string, n: number): Hash[] => Array.from({ length: n }, (_, i) => leafHash(sha256(`${tag} ${i}`)));
+const leaves = (tag: string, n: number): Hash[] =>
+  Array.from({ length: n }, (_, i) => leafHash(sha256(new TextEncoder().encode(`${tag} ${i}`))));
 
 /** A log over `tagged` leaves: its signed checkpoint at any size and consistency proofs between sizes. */
 function tree(tag: string, signer = log.signer) {
@@ -137,9 +138,17 @@ describe.each(engines)("witness on %s", (engine) => {
     const { app, post } = await witness();
     const stranger = ephemeralLedgerIdentity("other.example/log");
     const strangerNote = must(
-      signNote(must(formatCheckpoint({ origin: "other.example/log", size: 0, rootHash: sha256(""), extensions: [] })), [
-        stranger.signer,
-      ]),
+      signNote(
+        must(
+          formatCheckpoint({
+            origin: "other.example/log",
+            size: 0,
+            rootHash: sha256(new Uint8Array()),
+            extensions: [],
+          }),
+        ),
+        [stranger.signer],
+      ),
     );
     expect((await post(0, strangerNote)).statusCode).toBe(404);
     const impostor = ephemeralLedgerIdentity(ORIGIN);
