@@ -8,6 +8,7 @@ import { idempotencyPlugin } from "./plugins/idempotency.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { openapiPlugin } from "./plugins/openapi.ts";
 import { problemDetailsPlugin } from "./plugins/problem-details.ts";
+import { assetsRoutes } from "./routes/assets/assets-routes.ts";
 import { auditRoutes } from "./routes/audit/audit-routes.ts";
 import { catalogueRoutes } from "./routes/catalogue/catalogue-routes.ts";
 import { codesRoutes } from "./routes/codes/codes-routes.ts";
@@ -83,5 +84,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(traceRoutes);
   await app.register(recallsRoutes);
   await app.register(ledgerRoutes);
+  await app.register(assetsRoutes);
   return app;
 }

@@ -8,8 +8,9 @@ import {
   receiptFor,
 } from "../../../services/ledger/ledger-proofs.ts";
 import { witnessingOf } from "../../../services/ledger/ledger-witnessing.ts";
+import { receiptPage } from "../../../services/ledger/render-receipt-page.ts";
 import { assertMayReadRecord, readCommittedRecord, readLogTile } from "../../../services/ledger/serve-log.ts";
-import { problemResponses } from "../shared-schemas.ts";
+import { problemResponses, stringEnum } from "../shared-schemas.ts";
 
 const tags = ["Ledger"];
 const IMMUTABLE = "public, max-age=31536000, immutable";
@@ -169,6 +170,32 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         loggedAt: new Date(r.loggedAt).toISOString(),
         cosignatures: r.cosignatures.map((c) => ({ witness: c.witness, signedAt: new Date(c.signedAt).toISOString() })),
       };
+    },
+  );
+
+  app.get(
+    "/v1/ledger/receipts/:kind/:ref/page",
+    {
+      schema: {
+        tags,
+        summary: "Printable receipt (上链凭证) page with a QR code (self-contained HTML; zh-CN unless ?lang=en)",
+        description:
+          "Shows 存证编号 (origin#index), 上链时间 (the witnesses' cosignature times), tree size, leaf hash and the " +
+          "record, a QR code of the receipt's URL and the receipt text. Accept-Language: en also selects English.",
+        params: recordParams,
+        querystring: Type.Object(
+          { lang: Type.Optional(stringEnum(["zh-CN", "en"] as const)) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.String({ contentMediaType: "text/html" }), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { kind, ref } = request.params;
+      const lang =
+        request.query.lang ?? (/^en\b/i.test(request.headers["accept-language"] ?? "") ? "en" : ("zh-CN" as const));
+      const html = await receiptPage(request.ctx, kind, ref, lang);
+      return reply.type("text/html; charset=utf-8").header("content-language", lang).send(html);
     },
   );
 
