@@ -103,13 +103,13 @@ async function measure(engine: EngineName, requests: number, perRequest: number)
   }
 }
 
-interface Network {
+export interface Network {
   farm: string;
   buyer: string;
   productId: string;
 }
 
-async function setUp(platform: Platform): Promise<Network> {
+export async function setUp(platform: Platform): Promise<Network> {
   const operator = contextFor(platform, systemActor("bench"), cliOrigin);
   const farm = await registerParty(operator, partyInput({ kind: "farm", regionCode: "350121" }));
   const buyer = await registerParty(operator, partyInput({ kind: "wholesaler", regionCode: "350102" }));
@@ -120,7 +120,7 @@ async function setUp(platform: Platform): Promise<Network> {
   return { farm: farm.id, buyer: buyer.id, productId: product.id };
 }
 
-async function codeShipReceive(
+export async function codeShipReceive(
   requests: number,
   perRequest: number,
   n: Network,
