@@ -140,6 +140,10 @@ export async function codeShipReceive(
     const { voucherUrl } = await shipGoods(as(n.farm), { receiver: { partyId: n.buyer }, lines });
     await receiveShipment(as(n.buyer), { voucher: voucherUrl });
     movements += 3 * perRequest;
+    // Let timers run between requests, as a server's event loop does between requests arriving over sockets:
+    // on SQLite every await here resolves without I/O, so background loops (the ledger's integrator) would
+    // otherwise starve until the whole load had been sent.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return movements;
 }
