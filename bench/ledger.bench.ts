@@ -1,7 +1,10 @@
 /**
- * Ledger core: tree integration throughput against raw SHA-256 over the same inputs (the ceiling: integration
+ * Ledger: tree integration throughput against raw SHA-256 over the same inputs (the ceiling: integration
  * needs one leaf hash plus, amortised, one node hash per entry), proof generation latency from an in-memory
- * node store and from a synthetic reader at 2^40 leaves (cost must stay O(log n) reads), and proof verification.
+ * node store and from a synthetic reader at 2^40 leaves (cost must stay O(log n) reads), and proof verification;
+ * then with the store (ledger-store-cases.ts): proofs from stored nodes at 10,000,000 entries on each engine,
+ * receipt verification (Node and the browser module), the ledger's cost on the supply-chain capture (on vs off,
+ * same run) and commit → signed checkpoint under that load.
  */
 import { hash } from "node:crypto";
 import type { NodeId } from "../src/core/ledger/index.ts";
@@ -18,6 +21,7 @@ import {
   verifyInclusion,
 } from "../src/core/ledger/index.ts";
 import { type BenchResult, type BenchRun, opsPerSecond, percentile } from "./harness.ts";
+import { ledgerCost, reachableEngines, receiptVerification, storedProofs } from "./ledger-store-cases.ts";
 
 /** Leaf inputs shaped like record commitments: 32 bytes each. */
 function inputs(count: number): Uint8Array[] {
@@ -134,6 +138,16 @@ export const run: BenchRun = async (ctx) => {
       baselineName: "raw SHA-256 calls",
       baselineValue: rawOps,
     });
+  }
+
+  // With the store: proofs from stored nodes at a large size, on each engine (BENCH_LEDGER_SIZE overrides).
+  const engines = await reachableEngines();
+  const storedSize = Number(process.env.BENCH_LEDGER_SIZE ?? (ctx.quick ? 100_000 : 10_000_000));
+  for (const engine of engines) results.push(...(await storedProofs(engine, storedSize, ctx.quick ? 500 : 5_000)));
+  results.push(...(await receiptVerification(ctx.quick ? 500 : 5_000)));
+  // The ledger's cost on the supply-chain capture, and commit → signed checkpoint under that load.
+  for (const engine of engines) {
+    results.push(...(await ledgerCost(engine, ctx.quick ? 6 : 40, ctx.quick ? 50 : 200)));
   }
   return results;
 };

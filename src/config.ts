@@ -24,6 +24,10 @@ export interface Config {
   readonly ledgerKeyFile: string;
   /** Near-expiry warning rules (临期预警): the platform's and per product category. */
   readonly nearExpiry: NearExpiryPolicy;
+  /** Witnesses to send checkpoints to: `name=url` items; the names are witnesses of the policy. */
+  readonly ledgerWitnesses: string | null;
+  /** A C2SP tlog-policy file: the witnesses' keys and the quorum receipts must meet. */
+  readonly ledgerPolicyFile: string | null;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: int(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
     ledgerKeyFile: env.LEDGER_KEY_FILE?.trim() || defaultLedgerKeyFile(databaseUrl),
     nearExpiry: { default: nearExpiryDefault, byCategory },
+    ledgerWitnesses: env.LEDGER_WITNESSES?.trim() || null,
+    ledgerPolicyFile: env.LEDGER_POLICY?.trim() || null,
   };
 }
 

@@ -1,5 +1,7 @@
-import type { Config } from "./config.ts";
-import { ledgerOrigin, loadLedgerIdentity } from "./services/ledger/ledger-key.ts";
+import { existsSync, readFileSync } from "node:fs";
+import { type Config, ConfigError } from "./config.ts";
+import { type LedgerIdentity, ledgerOrigin, loadLedgerIdentity } from "./services/ledger/ledger-key.ts";
+import { ledgerWitnessing } from "./services/ledger/ledger-witnessing.ts";
 import { createPlatform, type Logger, type Platform } from "./services/platform.ts";
 import { loadRegionDirectory } from "./store/reference/region-source.ts";
 import type { Store } from "./store/store.ts";
@@ -17,6 +19,14 @@ export function platformFromConfig(config: Config, store: Store, logger: Logger)
       nearExpiry: config.nearExpiry,
     },
     logger,
-    ledger: loadLedgerIdentity(config.ledgerKeyFile, ledgerOrigin(config.publicBaseUrl)),
+    ledger: withWitnessing(config, loadLedgerIdentity(config.ledgerKeyFile, ledgerOrigin(config.publicBaseUrl))),
   });
+}
+
+function withWitnessing(config: Config, id: LedgerIdentity): LedgerIdentity {
+  const path = config.ledgerPolicyFile;
+  if (path !== null && !existsSync(path)) throw new ConfigError(`LEDGER_POLICY: no such file ${path}`);
+  const policyText = path === null ? undefined : readFileSync(path, "utf8");
+  const keys = [id.signer.verifierKey, ...id.retiredVerifierKeys];
+  return { ...id, witnessing: ledgerWitnessing(keys, policyText, config.ledgerWitnesses ?? undefined) };
 }

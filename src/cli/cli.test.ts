@@ -1,5 +1,5 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFile, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -168,6 +168,7 @@ describe("suyuan CLI", () => {
       ["verify"],
       ["audit"],
       ["ledger", "receipt"],
+      ["witness"],
     ];
     const results = await Promise.all(commands.map((cmd) => suyuan(...cmd, "--help")));
     for (const [i, res] of results.entries()) {
@@ -204,6 +205,45 @@ describe("suyuan CLI", () => {
     const audit = await suyuan("audit");
     expect(audit.code).toBe(1);
     expect(audit.stdout).toContain(`changed: lot ${lot}`);
+  });
+
+  it("runs a witness: creates its key 0600 on first start, serves it, and cosigns the platform's checkpoints", {
+    timeout: 60_000,
+  }, async () => {
+    await suyuan("demo", "--json");
+    expect((await suyuan("ledger", "integrate")).code).toBe(0);
+    const policy = (await suyuan("ledger", "policy")).stdout;
+    const logLine = policy.split("\n").find((l) => l.startsWith("log ")) as string;
+    const logs = join(dir, "logs.txt");
+    writeFileSync(logs, `# the platform we witness\n${logLine}\n`);
+    const keyFile = join(dir, "witness.key");
+    const child = spawn(
+      process.execPath,
+      [bin, "witness", "--name", "witness.agri.example", "--key-file", keyFile, "--database", join(dir, "w.db")].concat(
+        ["--logs", logs, "--port", "0", "--host", "127.0.0.1"],
+      ),
+      { env: { ...env, LOG_LEVEL: "silent" } },
+    );
+    try {
+      let out = "";
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on("data", (d: Buffer) => {
+          out += d.toString();
+          const m = /listening on (http:\/\/\S+)/.exec(out);
+          if (m && out.includes("witnessing:")) resolve(m[1] as string);
+        });
+        child.on("exit", (code) => reject(new Error(`witness exited ${code}: ${out}`)));
+      });
+      expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+      const vkey = (await (await fetch(`${url}/key`)).text()).trim();
+      expect(out).toContain(vkey);
+      const checkpoint = (await suyuan("ledger", "checkpoint")).stdout;
+      const res = await fetch(`${url}/add-checkpoint`, { method: "POST", body: `old 0\n\n${checkpoint}` });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toMatch(/^— witness\.agri\.example \S+\n$/);
+    } finally {
+      child.kill("SIGTERM");
+    }
   });
 
   it("stops with one line on bad configuration", async () => {

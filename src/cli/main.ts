@@ -16,6 +16,7 @@ import { registerMigrate } from "./commands/migrate.ts";
 import { registerParties } from "./commands/parties.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerSynth } from "./commands/synth.ts";
+import { registerWitness } from "./commands/witness.ts";
 
 /** `suyuan` — the same services as the HTTP API, from the console. */
 const program = new Command("suyuan")
@@ -33,6 +34,7 @@ registerLabel(program);
 registerLedger(program);
 registerExpiry(program);
 registerSynth(program);
+registerWitness(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -101,6 +101,11 @@ export const errorRegistry = {
     title: "The record is not in a signed checkpoint yet; retry in a second",
     titleZh: "记录尚未写入已签名的检查点，请稍后重试",
   },
+  "not-yet-witnessed": {
+    status: 409,
+    title: "The record is logged but its checkpoint lacks the witnesses' quorum yet; retry shortly",
+    titleZh: "记录已上链，但尚未获得足够见证方的联署，请稍后重试",
+  },
   "invalid-proof-range": {
     status: 400,
     title: "No proof exists for these tree sizes",

@@ -12,6 +12,7 @@ import { idempotencyPlugin } from "./plugins/idempotency.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { openapiPlugin } from "./plugins/openapi.ts";
 import { problemDetailsPlugin } from "./plugins/problem-details.ts";
+import { assetsRoutes } from "./routes/assets/assets-routes.ts";
 import { auditRoutes } from "./routes/audit/audit-routes.ts";
 import { catalogueRoutes } from "./routes/catalogue/catalogue-routes.ts";
 import { codesRoutes } from "./routes/codes/codes-routes.ts";
@@ -102,6 +103,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(samplingRoutes);
   await app.register(integrityRoutes);
   await app.register(ledgerRoutes);
+  await app.register(assetsRoutes);
   await app.register(epcisRoutes, { prefix: "/epcis", bodyLimit: opts.bodyLimit ?? 10 * 1024 * 1024 });
   await app.register(importsRoutes);
 

@@ -3,6 +3,7 @@ import type { Config } from "../config.ts";
 import { platformFromConfig } from "../platform-from-config.ts";
 import { startExpiryWorker } from "../services/holdings/warn-near-expiry.ts";
 import { startLedgerIntegrator } from "../services/ledger/integrate-ledger.ts";
+import { startWitnessSender } from "../services/ledger/send-to-witnesses.ts";
 import type { Platform } from "../services/platform.ts";
 import { startOutboxWorker } from "../services/webhooks/deliver-outbox.ts";
 import { openStore, type Store } from "../store/store.ts";
@@ -51,6 +52,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const integrator = startLedgerIntegrator({ ...(platform as Platform), logger: running.log });
   // And the daily expiry job (临期预警): once at start, then once per China calendar day.
   const expiry = startExpiryWorker({ ...(platform as Platform), logger: running.log });
+  // And the witness client: each new checkpoint goes to the configured witnesses (LEDGER_WITNESSES) for cosigning.
+  const witnessSender = startWitnessSender({ ...(platform as Platform), logger: running.log });
   const address = running.server.address();
   const url =
     typeof address === "object" && address
@@ -64,7 +67,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     platform: platform as Platform,
     url,
     shutdown(reason) {
-      stopping ??= Promise.all([worker.stop(), integrator.stop(), expiry.stop()]).then(() =>
+      stopping ??= Promise.all([worker.stop(), integrator.stop(), expiry.stop(), witnessSender.stop()]).then(() =>
         gracefulShutdown(running, store, config.shutdownTimeoutMs, reason),
       );
       return stopping;

@@ -24,6 +24,17 @@ function nextSalt(): Buffer {
   return Buffer.from(saltPool.subarray(saltAt - SALT_SIZE, saltAt));
 }
 
+/** Databases whose writes skip the ledger (keyed by Kysely's adapter, shared by a database and its transactions). */
+const withoutLedger = new WeakSet<object>();
+
+/**
+ * Turns the ledger off for this database: only for measuring what it costs (the capture benchmark, ledger on vs
+ * off in one run). A platform never runs like this — records would be stored without their commitments.
+ */
+export function disableLedger(db: Db): void {
+  withoutLedger.add(db.getExecutor().adapter);
+}
+
 export interface LedgerEntry {
   readonly id: string;
   readonly kind: string;
@@ -49,7 +60,7 @@ export async function commitRecords(
   options: { supersede?: boolean } = {},
 ): Promise<void> {
   const rows = rowsIn as readonly Readonly<Record<string, unknown>>[];
-  if (rows.length === 0) return;
+  if (rows.length === 0 || withoutLedger.has(db.getExecutor().adapter)) return;
   const previous = options.supersede
     ? await latestEntryIds(
         db,
@@ -132,21 +143,23 @@ export async function insertNodes(db: Db, nodes: readonly StoredNode[]): Promise
     await executeShaped(db, "ledger-nodes.insert", chunk, [], () => db.insertInto("ledgerNodes").values(chunk));
 }
 
-/** Exactly one hash per id, in order (the NodeReader contract); a missing node is a store bug. */
+/**
+ * Exactly one hash per id, in order (the NodeReader contract); a missing node is a store bug. One statement for the
+ * whole plan (an OR of one primary-key range per level): a proof costs one round trip, not one per tree level.
+ */
 export async function readNodes(db: Db, ids: readonly NodeId[]): Promise<Hash[]> {
   if (ids.length === 0) return [];
   const found = new Map<string, Uint8Array>();
-  const byLevel = new Map<number, number[]>();
-  for (const id of ids) byLevel.set(id.level, [...(byLevel.get(id.level) ?? []), id.index]);
-  for (const [level, indexes] of byLevel) {
-    const rows = await db
-      .selectFrom("ledgerNodes")
-      .select(["idx", "hash"])
-      .where("level", "=", level)
-      .where("idx", "in", [...new Set(indexes)])
-      .execute();
-    for (const r of rows) found.set(`${level}/${Number(r.idx)}`, new Uint8Array(r.hash));
-  }
+  const byLevel = new Map<number, Set<number>>();
+  for (const id of ids) byLevel.set(id.level, (byLevel.get(id.level) ?? new Set()).add(id.index));
+  const rows = await db
+    .selectFrom("ledgerNodes")
+    .select(["level", "idx", "hash"])
+    .where((eb) =>
+      eb.or([...byLevel].map(([level, indexes]) => eb.and([eb("level", "=", level), eb("idx", "in", [...indexes])]))),
+    )
+    .execute();
+  for (const r of rows) found.set(`${r.level}/${Number(r.idx)}`, new Uint8Array(r.hash));
   return ids.map((id) => {
     const h = found.get(`${id.level}/${id.index}`);
     if (!h) throw new Error(`ledger: node ${id.level}/${id.index} is missing`);

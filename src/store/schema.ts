@@ -209,6 +209,53 @@ export interface LedgerCheckpointsTable {
   createdAt: number;
 }
 
+/** Per configured witness: what the platform knows of its state (migration 0013). */
+export interface LedgerWitnessesTable {
+  name: string;
+  /** The size the witness last cosigned, as it told us (200 or 409); null before the first answer. */
+  witnessSize: number | null;
+  /** The largest checkpoint size we hold this witness's cosignature for. */
+  cosignedSize: number | null;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  updatedAt: number;
+}
+
+export interface LedgerCosignaturesTable {
+  size: number;
+  witness: string;
+  /** The note signature line (C2SP tlog-cosignature v1.0.1, type 0x04), with its newline. */
+  line: string;
+  /** The cosignature's own timestamp, epoch ms. */
+  signedAt: number;
+  createdAt: number;
+}
+
+/** A witness's latest cosigned checkpoint of one log (tlog-witness: the only state it must keep). */
+export interface WitnessLogsTable {
+  origin: string;
+  size: number;
+  root: Uint8Array;
+  note: string;
+  updatedAt: number;
+}
+
+/** Evidence of a refused checkpoint inconsistent with the one the witness had cosigned. */
+export interface WitnessForksTable {
+  id: string;
+  origin: string;
+  cosignedSize: number;
+  cosignedNote: string;
+  presentedOldSize: number;
+  presentedNote: string;
+  /** The consistency proof that was sent, base64 lines. */
+  proof: string;
+  detail: string;
+  source: string;
+  detectedAt: number;
+}
+
 export interface EventsTable {
   eventId: string;
   eventType: string;
@@ -510,6 +557,10 @@ export interface Database {
   ledgerEntries: LedgerEntriesTable;
   ledgerNodes: LedgerNodesTable;
   ledgerCheckpoints: LedgerCheckpointsTable;
+  ledgerWitnesses: LedgerWitnessesTable;
+  ledgerCosignatures: LedgerCosignaturesTable;
+  witnessLogs: WitnessLogsTable;
+  witnessForks: WitnessForksTable;
   eventEpcs: EventEpcsTable;
   eventFields: EventFieldsTable;
   eventParties: EventPartiesTable;

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from "kysely";
 import { DatabaseUnavailableError, type Engine } from "./engines/engine.ts";
 import { openPostgresEngine } from "./engines/postgres-engine.ts";
 import { openSqliteEngine } from "./engines/sqlite-engine.ts";
+import { disableLedger } from "./ledger-store.ts";
 import { migrateToLatest } from "./migrations/index.ts";
 import type { Database } from "./schema.ts";
 
@@ -37,6 +38,7 @@ interface SavepointCommands {
  */
 export async function openStore(databaseUrl: string, options: StoreOptions = {}): Promise<Store> {
   const engine = await openEngine(databaseUrl, options);
+  if (options.ledger === false) disableLedger(engine.db);
   let closed = false;
   return {
     engine,
@@ -91,6 +93,11 @@ export interface StoreOptions {
    * bulk work; short-lived CLI commands and tests do without the extra thread).
    */
   readonly backgroundCheckpoint?: boolean;
+  /**
+   * Commit every stored record to the ledger (default true). False only to measure the ledger's cost in a
+   * benchmark; such a database is not tamper-evident.
+   */
+  readonly ledger?: boolean;
 }
 
 async function openEngine(url: string, options: StoreOptions): Promise<Engine> {

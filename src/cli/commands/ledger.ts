@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { loadConfig } from "../../config.ts";
-import { type JsonValue, type Policy, parsePolicy, verifyReceipt } from "../../core/ledger/index.ts";
+import { formatPolicy, type JsonValue, type Policy, parsePolicy, verifyReceipt } from "../../core/ledger/index.ts";
 import { auditLedger } from "../../services/ledger/audit-ledger.ts";
 import { integrateAll } from "../../services/ledger/integrate-ledger.ts";
 import { ledgerOrigin, loadLedgerIdentity, rotateLedgerKey } from "../../services/ledger/ledger-key.ts";
-import { receiptFor } from "../../services/ledger/ledger-proofs.ts";
+import { currentCheckpoint, receiptFor } from "../../services/ledger/ledger-proofs.ts";
+import { ledgerWitnessing } from "../../services/ledger/ledger-witnessing.ts";
 import { readCommittedRecord } from "../../services/ledger/serve-log.ts";
 import { CliInputError, withCliContext } from "../cli-context.ts";
 
@@ -18,7 +19,10 @@ export function registerLedger(program: Command): void {
         "Exit 0 valid, 1 not.",
     )
     .option("--record <file>", "the record as JSON (GET /v1/ledger/records/{kind}/{ref})")
-    .option("--policy <file>", "a C2SP tlog-policy file (GET /log/key gives one); default: this platform's own key")
+    .option(
+      "--policy <file>",
+      "a C2SP tlog-policy file (GET /log/policy gives one); default: this platform's keys and LEDGER_POLICY",
+    )
     .action((receiptFile: string, o: { record?: string; policy?: string }) => {
       const receipt = readInput(receiptFile);
       const policy = o.policy ? policyFrom(readInput(o.policy)) : ownPolicy();
@@ -91,6 +95,22 @@ export function registerLedger(program: Command): void {
       });
     });
   ledger
+    .command("checkpoint")
+    .description("print the checkpoint the log serves (signed note, with the witnesses' cosignatures)")
+    .action(async () => {
+      await withCliContext(async (ctx) => {
+        const c = await currentCheckpoint(ctx);
+        if (!c) throw new CliInputError("the log is empty: run `suyuan ledger integrate` first");
+        process.stdout.write(c.note);
+      });
+    });
+  ledger
+    .command("policy")
+    .description("print the log's C2SP tlog-policy (its keys, LEDGER_POLICY's witnesses and quorum), for witnesses")
+    .action(() => {
+      process.stdout.write(formatPolicy(ownPolicy()));
+    });
+  ledger
     .command("rotate-key")
     .description("replace the checkpoint signing key; the old verifier key is kept, so old checkpoints still verify")
     .action(() => {
@@ -111,14 +131,14 @@ function policyFrom(text: string): Policy {
   return p.value;
 }
 
-/** Without --policy: this platform's own keys (current and retired), no witness quorum. */
+/** Without --policy: this platform's own keys (current and retired) and LEDGER_POLICY's witnesses and quorum. */
 function ownPolicy(): Policy {
   const config = loadConfig();
   if (!existsSync(config.ledgerKeyFile))
-    throw new CliInputError(`no ledger key at ${config.ledgerKeyFile}: give --policy (GET /log/key serves one)`);
+    throw new CliInputError(`no ledger key at ${config.ledgerKeyFile}: give --policy (GET /log/policy serves one)`);
   const id = loadLedgerIdentity(config.ledgerKeyFile, ledgerOrigin(config.publicBaseUrl));
-  const logs = [id.signer.verifierKey, ...id.retiredVerifierKeys].map((k) => `log ${k}\n`).join("");
-  return policyFrom(`${logs}quorum none\n`);
+  const policyText = config.ledgerPolicyFile ? readInput(config.ledgerPolicyFile) : undefined;
+  return ledgerWitnessing([id.signer.verifierKey, ...id.retiredVerifierKeys], policyText, undefined).policy;
 }
 
 function fail(why: string): void {

@@ -21,6 +21,7 @@ export {
   cosignerFromSeed,
   parseCosignatureVerifierKey,
 } from "./cosignature.ts";
+export { formatCosignerKey, parseCosignerKey } from "./cosigner-key.ts";
 export { bytesEqual, fromBase64, fromHex, toBase64, toHex } from "./encoding.ts";
 export { bundleLeafHashes, formatEntryBundle, MAX_ENTRY_SIZE, parseEntryBundle } from "./entry-bundle.ts";
 export {
@@ -70,6 +71,7 @@ export {
   type VerifierKeyParts,
 } from "./note-verifier-key.ts";
 export {
+  formatPolicy,
   NO_QUORUM,
   type Policy,
   type PolicyGroup,

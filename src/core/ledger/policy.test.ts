@@ -4,7 +4,7 @@ import { formatCheckpoint } from "./checkpoint.ts";
 import { type Cosigner, cosignerFromSeed } from "./cosignature.ts";
 import { EMPTY_ROOT } from "./merkle-hash.ts";
 import { ed25519Signer } from "./note-signer-key.ts";
-import { parsePolicy, quorumMet } from "./policy.ts";
+import { formatPolicy, parsePolicy, quorumMet } from "./policy.ts";
 import { verifyCheckpointWithPolicy } from "./policy-verify.ts";
 import { signNote } from "./signed-note.ts";
 
@@ -61,6 +61,15 @@ describe("tlog-policy", () => {
     [[], false],
   ])("quorum with cosignatures from %j: %s", (names, met) => {
     expect(quorumMet(policy, new Set(names))).toBe(met);
+  });
+
+  it("formats a policy that parses back to the same keys, groups and quorum (served at /log/policy)", () => {
+    const again = must(parsePolicy(formatPolicy(policy)));
+    expect(formatPolicy(again)).toBe(formatPolicy(policy));
+    expect([...again.witnesses.keys()]).toEqual([...policy.witnesses.keys()]);
+    expect([...again.groups.values()]).toEqual([...policy.groups.values()]);
+    expect(again.witnesses.get("Y1")?.url).toBe("https://y1.example/");
+    expect(again.quorum).toBe("X-and-Y");
   });
 
   it("`quorum none` needs no witness", () => {

@@ -94,6 +94,21 @@ export function parsePolicy(text: string): Result<Policy> {
   return ok({ logs, witnesses, groups, quorum });
 }
 
+/**
+ * The policy as text again: log lines, witness lines, then groups in the order they were defined (members are
+ * always defined earlier, so the result parses back to the same policy), and the quorum line.
+ */
+export function formatPolicy(policy: Policy): string {
+  const url = (u?: string) => (u === undefined ? "" : ` ${u}`);
+  const lines = [
+    ...policy.logs.map((l) => `log ${l.verifier.verifierKey}${url(l.url)}`),
+    ...[...policy.witnesses.values()].map((w) => `witness ${w.name} ${w.verifier.verifierKey}${url(w.url)}`),
+    ...[...policy.groups.values()].map((g) => `group ${g.name} ${g.threshold} ${g.members.join(" ")}`),
+    `quorum ${policy.quorum}`,
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
 /** Whether the witnesses that validly cosigned satisfy the policy's quorum (§Defining a witness group). */
 export function quorumMet(policy: Policy, cosigned: ReadonlySet<string>): boolean {
   const satisfied = (name: string): boolean => {

@@ -6,6 +6,7 @@ import {
   parseEd25519VerifierKey,
   parseSignerKey,
 } from "../../core/ledger/index.ts";
+import type { LedgerWitnessing } from "./ledger-witnessing.ts";
 
 /** The log's identity: its origin line (C2SP tlog-checkpoint) and the key that signs its checkpoints. */
 export interface LedgerIdentity {
@@ -14,6 +15,8 @@ export interface LedgerIdentity {
   readonly signer: Ed25519NoteSigner;
   /** Verifier keys of earlier signing keys: checkpoints signed before a rotation stay verifiable. */
   readonly retiredVerifierKeys: readonly string[];
+  /** Witnesses and the tlog-policy (LEDGER_WITNESSES, LEDGER_POLICY); none: no witness, `quorum none`. */
+  readonly witnessing?: LedgerWitnessing;
 }
 
 /** The origin of the platform's log, from its public base URL. */

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
-import { engines, openTestStore } from "../../../test/engines.ts";
+import { createTestDatabase, engines, openTestStore } from "../../../test/engines.ts";
 import { asActor, partyInput, testPlatform } from "../../../test/factories.ts";
 import type { Actor } from "../../core/auth/actor.ts";
 import {
@@ -14,7 +14,7 @@ import {
   verifyReceipt,
 } from "../../core/ledger/index.ts";
 import { verifyCheckpointWithPolicy } from "../../core/ledger/policy-verify.ts";
-import type { Store } from "../../store/store.ts";
+import { openStore, type Store } from "../../store/store.ts";
 import { revokeLot } from "../corrections/revoke-lot.ts";
 import { codeLots } from "../lots/code-lots.ts";
 import { registerParty } from "../parties/register-party.ts";
@@ -179,6 +179,26 @@ describe.each(engines)("ledger on %s", (engine) => {
     expect(named).toContain(`deleted party ${spare.id}`);
     expect(named).toContain("inserted party 0190aaaa-0000-7000-8000-000000000000");
     expect(named.some((n) => n.startsWith("tree ledger node 0/1"))).toBe(true);
+  });
+
+  it("a store opened with ledger: false (benchmarks only) stores records without entries; others are unaffected", async () => {
+    const database = await createTestDatabase(engine);
+    const bare = await openStore(database.url, { ledger: false });
+    try {
+      await bare.migrate();
+      await registerParty(asActor(testPlatform(bare)), partyInput());
+      const n = await bare.db
+        .selectFrom("ledgerEntries")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow();
+      expect(Number(n.n)).toBe(0);
+      store = await openTestStore(engine);
+      await registerParty(asActor(testPlatform(store)), partyInput());
+      expect(await count("ledgerEntries")).toBe(1);
+    } finally {
+      await bare.close();
+      await database.drop();
+    }
   });
 
   it("serves tiles and entry bundles that match the entries", async () => {

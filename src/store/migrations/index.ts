@@ -12,6 +12,7 @@ import * as m0009 from "./0009-recalls.ts";
 import * as m0010 from "./0010-epcis.ts";
 import * as m0011 from "./0011-ledger.ts";
 import * as m0012 from "./0012-trace-rest.ts";
+import * as m0013 from "./0013-witnesses.ts";
 import * as m0014 from "./0014-public-trace.ts";
 
 interface Migration {
@@ -33,6 +34,7 @@ const migrations: readonly (readonly [string, Migration])[] = [
   ["0010-epcis", m0010],
   ["0011-ledger", m0011],
   ["0012-trace-rest", m0012],
+  ["0013-witnesses", m0013],
   ["0014-public-trace", m0014],
 ];
 

@@ -1,14 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
-import { toBase64 } from "../../../core/ledger/index.ts";
+import { formatPolicy, toBase64 } from "../../../core/ledger/index.ts";
 import {
   currentCheckpoint,
   proveConsistency,
   proveInclusion,
   receiptFor,
 } from "../../../services/ledger/ledger-proofs.ts";
+import { witnessingOf } from "../../../services/ledger/ledger-witnessing.ts";
+import { receiptPage } from "../../../services/ledger/render-receipt-page.ts";
 import { assertMayReadRecord, readCommittedRecord, readLogTile } from "../../../services/ledger/serve-log.ts";
-import { problemResponses } from "../shared-schemas.ts";
+import { problemResponses, stringEnum } from "../shared-schemas.ts";
 
 const tags = ["Ledger"];
 const IMMUTABLE = "public, max-age=31536000, immutable";
@@ -24,7 +26,15 @@ const recordParams = Type.Object({
 export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/log/checkpoint",
-    { schema: { tags, summary: "The latest signed checkpoint (C2SP tlog-checkpoint in a signed note)" } },
+    {
+      schema: {
+        tags,
+        summary: "The latest checkpoint meeting the witness quorum, with its cosignatures (C2SP tlog-checkpoint)",
+        description:
+          "A signed note: the log's signature, then each witness's cosignature (C2SP tlog-cosignature v1.0.1). " +
+          "Under a policy with a quorum, the newest checkpoint whose cosignatures meet it.",
+      },
+    },
     async (request, reply) => {
       const c = await currentCheckpoint(request.ctx);
       if (!c) return reply.code(404).type("text/plain; charset=utf-8").send("the log is empty\n");
@@ -40,6 +50,19 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const lines = [l.signer.verifierKey, ...l.retiredVerifierKeys].map((k) => `log ${k}`);
       return reply.type("text/plain; charset=utf-8").send(`${lines.join("\n")}\nquorum none\n`);
     },
+  );
+
+  app.get(
+    "/log/policy",
+    {
+      schema: {
+        tags,
+        summary: "The log's C2SP tlog-policy: its keys, its witnesses and the quorum receipts must meet",
+        description: "Save it and run `suyuan verify --policy policy.txt receipt.txt`; the receipt page uses it too.",
+      },
+    },
+    async (request, reply) =>
+      reply.type("text/plain; charset=utf-8").send(formatPolicy(witnessingOf(request.ctx.ledger).policy)),
   );
 
   app.get(
@@ -118,7 +141,14 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
             index: Type.Integer(),
             treeSize: Type.Integer(),
             commitment: Type.String({ description: "hex" }),
+            leafHash: Type.String({ description: "hex: SHA-256(0x00 || commitment), RFC 9162 §2.1.1" }),
             loggedAt: Type.String({ format: "date-time" }),
+            cosignatures: Type.Array(
+              Type.Object({
+                witness: Type.String(),
+                signedAt: Type.String({ format: "date-time", description: "上链时间: the cosignature's timestamp" }),
+              }),
+            ),
           }),
           ...problemResponses,
         },
@@ -136,8 +166,36 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         index: r.index,
         treeSize: r.size,
         commitment: r.commitment,
+        leafHash: r.leafHash,
         loggedAt: new Date(r.loggedAt).toISOString(),
+        cosignatures: r.cosignatures.map((c) => ({ witness: c.witness, signedAt: new Date(c.signedAt).toISOString() })),
       };
+    },
+  );
+
+  app.get(
+    "/v1/ledger/receipts/:kind/:ref/page",
+    {
+      schema: {
+        tags,
+        summary: "Printable receipt (上链凭证) page with a QR code (self-contained HTML; zh-CN unless ?lang=en)",
+        description:
+          "Shows 存证编号 (origin#index), 上链时间 (the witnesses' cosignature times), tree size, leaf hash and the " +
+          "record, a QR code of the receipt's URL and the receipt text. Accept-Language: en also selects English.",
+        params: recordParams,
+        querystring: Type.Object(
+          { lang: Type.Optional(stringEnum(["zh-CN", "en"] as const)) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.String({ contentMediaType: "text/html" }), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { kind, ref } = request.params;
+      const lang =
+        request.query.lang ?? (/^en\b/i.test(request.headers["accept-language"] ?? "") ? "en" : ("zh-CN" as const));
+      const html = await receiptPage(request.ctx, kind, ref, lang);
+      return reply.type("text/html; charset=utf-8").header("content-language", lang).send(html);
     },
   );
 
