@@ -484,6 +484,17 @@ export interface ScanCountsTable {
   count: number;
 }
 
+/** The materialised public record of a lot (migration 0015-public-lots). */
+export interface PublicLotsTable {
+  traceKey: string;
+  lotId: string;
+  /** The PublicLotRecord as built; null while its first build is under way. */
+  recordJson: string | null;
+  /** Changes since the build (0: current). */
+  dirty: number;
+  builtAt: number;
+}
+
 export interface SamplingRecordsTable {
   id: string;
   sampleNo: string;
@@ -532,6 +543,7 @@ export interface ExpiryNoticesTable {
 export interface Database {
   complaints: ComplaintsTable;
   scanCounts: ScanCountsTable;
+  publicLots: PublicLotsTable;
   samplingRecords: SamplingRecordsTable;
   samplingMatches: SamplingMatchesTable;
   expiryNotices: ExpiryNoticesTable;

@@ -43,7 +43,8 @@ ${licences(r.producer.licences, lang)}
 </section>
 <section aria-labelledby="inspections-title">
 <h2 id="inspections-title">${m.inspections}</h2>
-${documents(r.inspections, m.noInspections, lang)}
+${r.inspections.length === 0 && r.samplingResults.length > 0 ? "" : documents(r.inspections, m.noInspections, lang)}
+${samplingResults(r.samplingResults, lang)}
 </section>
 <section aria-labelledby="certificates-title">
 <h2 id="certificates-title">${m.certificates}</h2>
@@ -83,6 +84,15 @@ export function licences(list: PublicLotRecord["producer"]["licences"], lang: La
   return html`<p class="muted">${m.licences}:</p><ul class="plain">${list.map(
     (l) =>
       html`<li>${l.number} · ${m.validUntil} ${l.validUntil ?? m.noEnd} <span class="badge ${l.expired ? "b-expired" : "b-ok"}">${l.expired ? m.licenceExpired : m.licenceValid}</span></li>`,
+  )}</ul>`;
+}
+
+function samplingResults(list: PublicLotRecord["samplingResults"], lang: Lang): Html | string {
+  const m = messages[lang];
+  if (list.length === 0) return "";
+  return html`<ul class="plain">${list.map(
+    (x) =>
+      html`<li>${m.officialSampling(x.sampleNo, x.agency)} · ${m.result}: <strong class="${x.result === "fail" ? "fail" : "ok"}">${x.result === "fail" ? m.samplingFail : m.samplingPass}</strong>${x.failedItems.length > 0 ? html`<br><span class="muted">${m.failedItems}: ${x.failedItems.join("、")}</span>` : ""}${x.sampledOn ? html`<br><span class="muted">${x.sampledOn}</span>` : ""}</li>`,
   )}</ul>`;
 }
 

@@ -48,7 +48,11 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRoutesOptions> = asyn
     const hit = cache.get(path, now);
     if (hit) return hit;
     try {
-      return cache.set(path, { record: await resolvePublicCode(platform, resolverTarget(path, base)) }, now);
+      const record = await resolvePublicCode(platform, resolverTarget(path, base));
+      // A lot's record is read from its materialised row at every scan (one primary-key read), never from this
+      // cache: a recall banner must show from the recall's commit on.
+      if (record.type === "lot") return { record, at: now, pages: new Map() };
+      return cache.set(path, { record }, now);
     } catch (err) {
       if (isAppError(err) && (err.code === "code-not-found" || err.code === "invalid-code"))
         return cache.set(path, { error: err }, now);
