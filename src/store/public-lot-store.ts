@@ -9,20 +9,40 @@ import { executeShaped } from "./shaped-query.ts";
  * never scanned) — and the public side rebuilds them: in batches in the background, or on the spot when a scan
  * finds one dirty or missing.
  */
-export interface PublicLotRow {
+export interface PublicLotRow extends PublicLotContent {
   readonly traceKey: string;
   readonly lotId: string;
-  readonly recordJson: string | null;
   readonly dirty: number;
   readonly builtAt: number;
 }
 
+/** A built record and the columns a scan reads without parsing it (all null while a first build is under way). */
+export interface PublicLotContent {
+  readonly recordJson: string | null;
+  readonly productionDate: string | null;
+  readonly expiryDate: string | null;
+  readonly scanRegion: string | null;
+  readonly flagsUntil: string | null;
+}
+
+const COLUMNS = [
+  "traceKey",
+  "lotId",
+  "recordJson",
+  "productionDate",
+  "expiryDate",
+  "scanRegion",
+  "flagsUntil",
+  "dirty",
+  "builtAt",
+] as const;
+
+/** The read of every scan: compiled once (shaped-query.ts), then only executed. */
 export async function findPublicLot(db: Db, traceKey: string): Promise<PublicLotRow | undefined> {
-  const row = await db
-    .selectFrom("publicLots")
-    .select(["traceKey", "lotId", "recordJson", "dirty", "builtAt"])
-    .where("traceKey", "=", traceKey)
-    .executeTakeFirst();
+  const res = await executeShaped(db, "publicLots.find", [{ traceKey }], [], () =>
+    db.selectFrom("publicLots").select(COLUMNS).where("traceKey", "=", traceKey),
+  );
+  const row = res.rows[0];
   return row && { ...row, dirty: Number(row.dirty), builtAt: Number(row.builtAt) };
 }
 
@@ -95,7 +115,7 @@ export async function claimPublicLots(
   for (const part of chunked(lots, 5)) {
     await db
       .insertInto("publicLots")
-      .values(part.map((l) => ({ traceKey: l.traceKey, lotId: l.lotId, recordJson: null, dirty: 1, builtAt: at })))
+      .values(part.map((l) => ({ traceKey: l.traceKey, lotId: l.lotId, dirty: 1, builtAt: at })))
       .onConflict((oc) => oc.column("traceKey").doNothing())
       .execute();
     const rows = await db
@@ -119,11 +139,20 @@ export async function claimPublicLots(
  */
 export async function savePublicLot(
   db: Db,
-  r: { traceKey: string; recordJson: string; builtAt: number },
+  r: { traceKey: string; content: PublicLotContent; builtAt: number },
   readDirty: number,
 ): Promise<boolean> {
   // Compiled once (shaped-query.ts): the refresher saves thousands of these a second.
-  const set = { recordJson: r.recordJson, dirty: 0, builtAt: r.builtAt };
+  const c = r.content;
+  const set = {
+    recordJson: c.recordJson,
+    productionDate: c.productionDate,
+    expiryDate: c.expiryDate,
+    scanRegion: c.scanRegion,
+    flagsUntil: c.flagsUntil,
+    dirty: 0,
+    builtAt: r.builtAt,
+  };
   const res = await executeShaped(db, "publicLots.save", [set], [r.traceKey, readDirty], () =>
     db.updateTable("publicLots").set(set).where("traceKey", "=", r.traceKey).where("dirty", "=", readDirty),
   );
@@ -136,12 +165,7 @@ export async function deletePublicLot(db: Db, traceKey: string): Promise<void> {
 
 /** Dirty records, through the partial index of dirty rows. */
 export async function dirtyPublicLots(db: Db, limit: number): Promise<PublicLotRow[]> {
-  const rows = await db
-    .selectFrom("publicLots")
-    .select(["traceKey", "lotId", "recordJson", "dirty", "builtAt"])
-    .where("dirty", ">", 0)
-    .limit(limit)
-    .execute();
+  const rows = await db.selectFrom("publicLots").select(COLUMNS).where("dirty", ">", 0).limit(limit).execute();
   return rows.map((r) => ({ ...r, dirty: Number(r.dirty), builtAt: Number(r.builtAt) }));
 }
 

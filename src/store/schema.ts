@@ -488,8 +488,12 @@ export interface ScanCountsTable {
 export interface PublicLotsTable {
   traceKey: string;
   lotId: string;
-  /** The PublicLotRecord as built; null while its first build is under way. */
+  /** The PublicLotRecord as built, its expiry left out; null while its first build is under way. */
   recordJson: string | null;
+  productionDate: string | null;
+  expiryDate: string | null;
+  scanRegion: string | null;
+  flagsUntil: string | null;
   /** Changes since the build (0: current). */
   dirty: number;
   builtAt: number;

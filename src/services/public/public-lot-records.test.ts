@@ -75,13 +75,21 @@ describe.each(engines)("public lot records on %s", (engine) => {
 
   it("shows a recall banner from the recall's commit on, and drops it when the recall closes", async () => {
     expect((await scan(s.lot.traceCode)).recall).toBeNull();
+    const html = () => t.app.inject({ url: new URL(s.lot.traceCode).pathname, headers: { accept: "text/html" } });
+    const token = (body: string) => /name="formToken" value="([^"]+)"/.exec(body)?.[1];
+    const before = await html();
+    expect(before.body).not.toContain('id="recall"');
+    clock.advance(5_000);
+    // A page rendered again from the same record still gets a form token of its own time.
+    expect(token((await html()).body)).not.toBe(token(before.body));
     const recall = await call(s.key.farm, "POST", "/v1/recalls", {
       level: "I",
       reason: "检出致病菌",
       lots: [s.lot.traceCode],
     });
     expect((await scan(s.lot.traceCode)).recall).toMatchObject({ id: recall.id, level: "I", reason: "检出致病菌" });
-    const page = await t.app.inject({ url: new URL(s.lot.traceCode).pathname, headers: { accept: "text/html" } });
+    const page = await html();
+    expect(page.body).toContain('id="recall"');
     expect(page.body).toContain("检出致病菌");
     const regulator = (await t.key("regulator", { regionCode: "350100" })).auth;
     await call(regulator, "POST", `/v1/recalls/${recall.id}/close`, { note: "已全部召回" });

@@ -1,12 +1,11 @@
 import { chinaDate } from "../../core/codes/calendar-day.ts";
 import { findPublicLot } from "../../store/public-lot-store.ts";
 import type { Platform } from "../platform.ts";
-import { publicLotOn } from "./public-lot-on.ts";
-import type { PublicLotRecord } from "./public-records.ts";
+import { PublicLotAnswer, type StoredPublicLot } from "./public-lot-answer.ts";
 import { rebuildPublicLots } from "./rebuild-public-lots.ts";
 
 /** Builds under way in this process, by trace key: concurrent scans of one dirty lot share one build. */
-const building = new WeakMap<Platform["store"], Map<string, Promise<PublicLotRecord | undefined>>>();
+const building = new WeakMap<Platform["store"], Map<string, Promise<StoredPublicLot | undefined>>>();
 
 /**
  * The public record of the lot with this trace key, as a scan shows it: one row read by primary key when the
@@ -14,11 +13,10 @@ const building = new WeakMap<Platform["store"], Map<string, Promise<PublicLotRec
  * banner, a receipt or a new certificate shows at the first scan after its commit. Undefined when there is no
  * such lot on show (unknown or revoked).
  */
-export async function readPublicLot(platform: Platform, traceKey: string): Promise<PublicLotRecord | undefined> {
+export async function readPublicLot(platform: Platform, traceKey: string): Promise<PublicLotAnswer | undefined> {
   const row = await findPublicLot(platform.store.db, traceKey);
   const today = chinaDate(platform.clock.now());
-  if (row && row.dirty === 0 && row.recordJson !== null)
-    return publicLotOn(JSON.parse(row.recordJson) as PublicLotRecord, today);
+  if (row && row.dirty === 0 && row.recordJson !== null) return new PublicLotAnswer(row as StoredPublicLot, today);
   let inFlight = building.get(platform.store);
   if (!inFlight) {
     inFlight = new Map();
@@ -32,6 +30,6 @@ export async function readPublicLot(platform: Platform, traceKey: string): Promi
       .finally(() => map.delete(traceKey));
     inFlight.set(traceKey, build);
   }
-  const record = await build;
-  return record && publicLotOn(record, today);
+  const stored = await build;
+  return stored && new PublicLotAnswer(stored, today);
 }

@@ -28,8 +28,8 @@ export async function resolvePublicCode(platform: Platform, target: ResolverTarg
         const serial = await findSerial(db, target.gtin, target.serial);
         if (serial?.lot) traceKey = gtinTraceKey(target.gtin, serial.lot);
       }
-      const record = traceKey ? await readPublicLot(platform, traceKey) : undefined;
-      if (record) return record;
+      const answer = traceKey ? await readPublicLot(platform, traceKey) : undefined;
+      if (answer) return answer.record();
       const lot = traceKey ? await findLotByTraceKey(db, traceKey) : undefined;
       throw await notFound(platform, target, lot !== undefined);
     }

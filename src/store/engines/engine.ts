@@ -18,6 +18,12 @@ export interface Engine {
   readonly binaryType: "blob" | "bytea";
   /** Serialises schema migrations across processes for the rest of the transaction `tx`. */
   lockForMigration(tx: Transaction<Database>): Promise<void>;
+  /**
+   * Makes any row-lock wait in the rest of transaction `tx` fail after `ms` instead of waiting on: a background
+   * job that writes many rows in one transaction then gives way to a use case holding one of them, rather than
+   * risking a deadlock with it. A no-op where writers are serialised (SQLite: a transaction never waits on a row).
+   */
+  boundLockWait(tx: Transaction<Database>, ms: number): Promise<void>;
   /** True for a unique-constraint violation, whatever the driver calls it. */
   isUniqueViolation(error: unknown): boolean;
 }

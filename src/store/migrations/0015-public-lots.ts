@@ -6,7 +6,9 @@ import { type Kysely, sql } from "kysely";
  * resolver gets from the code.
  *
  * - `record_json` is the record as built (null while a first build is under way); the parts that depend on the
- *   day (expiry badge, licence validity) are recomputed from its stored dates when it is read.
+ *   day (expiry badge, licence validity) are recomputed from the stored dates when it is read: production and
+ *   expiry date, and `flags_until`, the first day a licence flag in the JSON turns wrong. `scan_region` is the
+ *   district the lot's scans are counted for. A scan reads these columns and sends the JSON without parsing it.
  * - `dirty` counts changes since the build: writes that change what the record shows add 1 in their own
  *   transaction (cheap: an indexed UPDATE that touches only lots that have a record). A rebuild saves only if the
  *   count is still what it read, so a change that lands during a rebuild is never lost.
@@ -18,6 +20,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("trace_key", "text", (c) => c.primaryKey())
     .addColumn("lot_id", "text", (c) => c.notNull())
     .addColumn("record_json", "text")
+    .addColumn("production_date", "text")
+    .addColumn("expiry_date", "text")
+    .addColumn("scan_region", "text")
+    .addColumn("flags_until", "text")
     .addColumn("dirty", "integer", (c) => c.notNull())
     .addColumn("built_at", "bigint", (c) => c.notNull())
     .execute();

@@ -13,6 +13,7 @@ import type { ScanTally } from "../../../core/resolver/scan-tally.ts";
 import type { Platform } from "../../../services/platform.ts";
 import { publicLinks } from "../../../services/public/public-links.ts";
 import type { PublicRecord } from "../../../services/public/public-records.ts";
+import { readPublicLot } from "../../../services/public/read-public-lot.ts";
 import { resolvePublicCode } from "../../../services/public/resolve-public-code.ts";
 import { codeProblemPage } from "../../../web/code-problem-page.ts";
 import { lotPage } from "../../../web/lot-page.ts";
@@ -21,6 +22,7 @@ import { partyPage } from "../../../web/party-page.ts";
 import { scannerPage } from "../../../web/scanner-page.ts";
 import { voucherPage } from "../../../web/voucher-page.ts";
 import { sendProblem } from "../../plugins/problem-details.ts";
+import { LotPageCache, TOKEN_MARKER } from "./lot-page-cache.ts";
 import { type CacheEntry, RecordCache } from "./record-cache.ts";
 
 export interface PublicRoutesOptions {
@@ -32,6 +34,7 @@ export interface PublicRoutesOptions {
 }
 
 const HTML = "text/html; charset=utf-8";
+const JSON_TYPE = "application/json; charset=utf-8";
 
 /**
  * The GS1 Digital Link resolver of the platform's own codes and the public pages (GS1-Conformant Resolver
@@ -43,6 +46,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRoutesOptions> = asyn
   const { platform, scans } = opts;
   const base = platform.settings.publicBaseUrl;
   const cache = new RecordCache(opts.cacheTtlMs);
+  const pages = new LotPageCache();
 
   async function lookUp(path: string, now: number): Promise<CacheEntry> {
     const hit = cache.get(path, now);
@@ -51,7 +55,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRoutesOptions> = asyn
       const record = await resolvePublicCode(platform, resolverTarget(path, base));
       // A lot's record is read from its materialised row at every scan (one primary-key read), never from this
       // cache: a recall banner must show from the recall's commit on.
-      if (record.type === "lot") return { record, at: now, pages: new Map() };
+      if (record.type === "lot") return { record, at: now };
       return cache.set(path, { record }, now);
     } catch (err) {
       if (isAppError(err) && (err.code === "code-not-found" || err.code === "invalid-code"))
@@ -68,15 +72,39 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRoutesOptions> = asyn
     const rep = chooseRepresentation(request.headers.accept);
     const lang = pickLang(q.lang, request.headers["accept-language"]);
     reply.header("vary", "Accept, Accept-Language");
-    const entry = await lookUp(path, now);
-    if (!entry.record) return sendCodeProblem(request, reply, entry.error as AppError, path, rep, lang);
-
-    const record = entry.record;
-    // Scan statistics: one count per public resolution of a lot, credited to the district where it is sold.
-    if (record.type === "lot") scans.add(record.lotId, record.scanRegion, now);
     const anchor = `${base}${path}`;
+    // A lot's record is read from its materialised row at every scan (one primary-key read), never from the
+    // short cache below: a recall banner must show from the recall's commit on.
+    const target = resolverTarget(path, base);
+    const traceKey = target.kind === "lot" ? target.traceKey : undefined;
+    const answer = traceKey === undefined ? undefined : await readPublicLot(platform, traceKey);
+    let record: PublicRecord;
+    if (answer) {
+      // Scan statistics: one count per public resolution of a lot, credited to the district where it is sold.
+      scans.add(answer.lotId, answer.scanRegion, now);
+      reply.header("link", linksetHeader(anchor));
+      if (q.linkType === undefined && rep === "json") return reply.type(JSON_TYPE).send(answer.json());
+      if (q.linkType === undefined && rep === "html") {
+        const key = `${traceKey}\u0000${lang}`;
+        const { recordJson, day } = answer.version;
+        const token = issueFormToken(opts.formSecret, now);
+        let body = pages.get(key, recordJson, day, token);
+        if (body === undefined) {
+          const page = renderPage(answer.record(), lang, TOKEN_MARKER);
+          pages.set(key, recordJson, day, page);
+          body = page.replace(TOKEN_MARKER, token);
+        }
+        return reply.type(HTML).send(body);
+      }
+      record = answer.record();
+    } else {
+      const entry = await lookUp(path, now);
+      if (!entry.record) return sendCodeProblem(request, reply, entry.error as AppError, path, rep, lang);
+      record = entry.record;
+      if (record.type === "lot") scans.add(record.lotId, record.scanRegion, now);
+      reply.header("link", linksetHeader(anchor));
+    }
     const links = publicLinks(record, anchor, base);
-    reply.header("link", linksetHeader(anchor));
     const linkType = q.linkType;
     if (linkType !== undefined && linkType !== "all") {
       const link = findLink(links, linkType);
@@ -92,13 +120,8 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRoutesOptions> = asyn
     if (linkType === "all" || rep === "linkset") {
       return reply.type("application/linkset+json").send(buildLinkset(anchor, links, itemDescription(record)));
     }
-    if (rep === "json") return reply.type("application/json; charset=utf-8").send(record);
-    let body = entry.pages.get(lang);
-    if (body === undefined) {
-      body = renderPage(record, lang, issueFormToken(opts.formSecret, now));
-      entry.pages.set(lang, body);
-    }
-    return reply.type(HTML).send(body);
+    if (rep === "json") return reply.type(JSON_TYPE).send(record);
+    return reply.type(HTML).send(renderPage(record, lang, issueFormToken(opts.formSecret, now)));
   }
 
   function renderPage(record: PublicRecord, lang: Lang, token: string): string {
