@@ -5,8 +5,8 @@ import { page } from "./layout.ts";
 import { type Lang, messages } from "./messages.ts";
 
 export interface LotPageOptions {
-  /** The log's verifier key (C2SP signed-note vkey) the browser checks the checkpoint against. */
-  readonly verifierKey: string;
+  /** The log's C2SP tlog-policy (its keys, witnesses and quorum) the browser checks the receipt under. */
+  readonly policy: string;
   readonly formToken: string;
 }
 
@@ -61,7 +61,7 @@ ${
       )}</ol>`
 }
 </section>
-<section id="ledger" aria-labelledby="ledger-title" data-receipt-url="${r.ledger.receiptUrl}" data-record-url="${r.ledger.recordUrl}" data-kind="${r.ledger.kind}" data-ref="${r.ledger.ref}" data-lot-code="${r.lotCode}" data-vkey="${opts.verifierKey}" data-lang="${lang}">
+<section id="ledger" aria-labelledby="ledger-title" data-receipt-url="${r.ledger.receiptUrl}" data-record-url="${r.ledger.recordUrl}" data-kind="${r.ledger.kind}" data-ref="${r.ledger.ref}" data-lot-code="${r.lotCode}" data-lang="${lang}">
 <h2 id="ledger-title">${m.ledgerTitle}</h2>
 <p id="ledger-status" role="status" aria-live="polite">${m.ledgerChecking}</p>
 <ul id="ledger-checks" class="plain"></ul>
@@ -73,6 +73,7 @@ ${
     checks: m.ledgerChecks,
     evidence: m.evidenceNumber,
   })}</script>
+<script type="application/json" id="ledger-policy">${jsonForScript(opts.policy)}</script>
 </section>
 ${complaintForm(r.traceCode, lang, opts.formToken)}`;
   return page(lang, `${r.product.name} ${r.lotCode}`, body, { scripts: ["/assets/lot-page.js"] });

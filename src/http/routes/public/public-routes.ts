@@ -5,11 +5,13 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { issueFormToken } from "../../../core/complaints/spam-guard.ts";
 import { AppError, isAppError } from "../../../core/errors.ts";
 import { DL_PRIMARY_KEYS } from "../../../core/gs1/index.ts";
+import { formatPolicy } from "../../../core/ledger/index.ts";
 import type { CodeHelp } from "../../../core/resolver/code-help.ts";
 import { buildLinkset, findLink, linksetHeader } from "../../../core/resolver/linkset.ts";
 import { chooseRepresentation } from "../../../core/resolver/negotiate.ts";
 import { resolverTarget } from "../../../core/resolver/resolver-target.ts";
 import type { ScanTally } from "../../../core/resolver/scan-tally.ts";
+import { witnessingOf } from "../../../services/ledger/ledger-witnessing.ts";
 import type { Platform } from "../../../services/platform.ts";
 import { publicLinks } from "../../../services/public/public-links.ts";
 import type { PublicRecord } from "../../../services/public/public-records.ts";
@@ -47,6 +49,8 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRoutesOptions> = asyn
   const base = platform.settings.publicBaseUrl;
   const cache = new RecordCache(opts.cacheTtlMs);
   const pages = new LotPageCache();
+  // The tlog-policy the page's receipt check applies (the text GET /log/policy serves).
+  const policy = formatPolicy(witnessingOf(platform.ledger).policy);
 
   async function lookUp(path: string, now: number): Promise<CacheEntry> {
     const hit = cache.get(path, now);
@@ -125,8 +129,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRoutesOptions> = asyn
   }
 
   function renderPage(record: PublicRecord, lang: Lang, token: string): string {
-    if (record.type === "lot")
-      return lotPage(record, lang, { verifierKey: platform.ledger.signer.verifierKey, formToken: token });
+    if (record.type === "lot") return lotPage(record, lang, { policy, formToken: token });
     if (record.type === "party") return partyPage(record, lang, token);
     return voucherPage(record, lang);
   }
@@ -205,7 +208,6 @@ function staticAssets(): Map<string, { type: string; body: Buffer }> {
   const own = (name: string) => new URL(`../../../web/assets/${name}`, import.meta.url);
   const js = "text/javascript; charset=utf-8";
   return new Map([
-    ["/assets/verify-receipt.js", { type: js, body: readFileSync(own("verify-receipt.js")) }],
     ["/assets/lot-page.js", { type: js, body: readFileSync(own("lot-page.js")) }],
     ["/assets/scanner.js", { type: js, body: readFileSync(own("scanner.js")) }],
     ["/assets/zxing/reader.js", { type: js, body: readFileSync(`${zxingDir}iife/reader/index.js`) }],
