@@ -8,8 +8,8 @@
  * Without Chromium (/usr/bin/chromium or CHROMIUM_PATH) it says so and measures nothing.
  */
 import type { webcrypto } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { chromium } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { chromiumPath, haveChromium, launchChromium } from "../test/chromium.ts";
 import type { BenchResult, BenchRun } from "./harness.ts";
 import { percentile } from "./harness.ts";
 import { benchReceipt } from "./ledger-store-cases.ts";
@@ -18,24 +18,13 @@ import { benchReceipt } from "./ledger-store-cases.ts";
 const ORIGIN = "http://localhost:9";
 
 export const run: BenchRun = async (ctx) => {
-  const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (!existsSync(chromiumPath)) {
+  if (!haveChromium) {
     console.log(`receipt-browser: no Chromium at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)`);
     return [];
   }
   const samples = ctx.quick ? 50 : 1_000;
   const verifier = readFileSync(new URL("../src/web/assets/verify-receipt.js", import.meta.url), "utf8");
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.route(`${ORIGIN}/**`, (route) => {

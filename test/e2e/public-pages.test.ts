@@ -3,16 +3,15 @@
  * binary /usr/bin/chromium, or CHROMIUM_PATH). Without the binary the suite is skipped with a message saying so.
  * Screenshots are kept in test-results/public-pages/.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumPath, haveChromium, launchChromium } from "../chromium.ts";
 import { type PublicSeed, seedPublicChain } from "../public-seed.ts";
 import { createTestApp, type TestApp } from "../test-app.ts";
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const haveChromium = existsSync(chromiumPath);
 if (!haveChromium) {
   console.warn(
     `browser tests skipped: no Chromium at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)`,
@@ -73,18 +72,7 @@ describe.skipIf(!haveChromium)("public pages in Chromium", () => {
     t = await createTestApp("sqlite", { publicBaseUrl: base, app: { complaintMinFillMs: 1_000 } });
     s = await seedPublicChain(t);
     await t.app.listen({ port, host: "127.0.0.1" });
-    // launch() gives Chromium a fresh temporary user-data-dir of its own each time (and removes it on close).
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
