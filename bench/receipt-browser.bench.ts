@@ -10,7 +10,7 @@
 import type { webcrypto } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { chromiumPath, haveChromium, launchChromium } from "../test/chromium.ts";
-import type { BenchResult, BenchRun } from "./harness.ts";
+import type { BenchRun } from "./harness.ts";
 import { percentile } from "./harness.ts";
 import { benchReceipt } from "./ledger-store-cases.ts";
 
