@@ -57,15 +57,29 @@ export async function insertLotInputs(
   for (const chunk of chunked(rows, 3)) await db.insertInto("lotInputs").values(chunk).execute();
 }
 
-function fromRow({ entryJson, revokeReason: _r, ...r }: LotsTable): Lot {
+// Field by field rather than a rest spread: rows arrive in the hundreds per request (a shipment's lines), and a
+// literal of known shape is several times cheaper for V8 to build than copying an object's remaining keys.
+function fromRow(r: LotsTable): Lot {
   return Object.freeze({
-    ...r,
-    revokedAt: r.revokedAt === null ? null : Number(r.revokedAt),
-    entryDetails: entryJson ? JSON.parse(entryJson) : null,
-    unit: r.unit as Lot["unit"],
-    entry: r.entry as Lot["entry"],
+    id: r.id,
+    productId: r.productId,
+    partyId: r.partyId,
+    lotCode: r.lotCode,
+    gtin: r.gtin,
+    platformCode: r.platformCode,
+    traceKey: r.traceKey,
+    productionDate: r.productionDate,
+    expiryDate: r.expiryDate,
     quantityMilli: Number(r.quantityMilli),
+    unit: r.unit as Lot["unit"],
+    originRegion: r.originRegion,
+    originPlace: r.originPlace,
+    location: r.location,
+    entry: r.entry as Lot["entry"],
+    entryDetails: r.entryJson ? JSON.parse(r.entryJson) : null,
+    eventId: r.eventId,
     createdAt: Number(r.createdAt),
+    revokedAt: r.revokedAt === null ? null : Number(r.revokedAt),
   });
 }
 
