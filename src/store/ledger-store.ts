@@ -120,15 +120,16 @@ export async function pendingEntries(
  */
 export async function assignIndexes(db: Db, ids: readonly string[], first: number, at: number): Promise<void> {
   const rows = ids.map((id, i) => ({ id, i: first + i, at }));
-  for (const chunk of chunked(rows, 1, 1_000)) {
-    const values = sql.join(chunk.map((r) => sql`(${r.id}, cast(${r.i} as bigint), cast(${r.at} as bigint))`));
+  // Built only the first time a row count is seen; afterwards the cached SQL is bound to the new values.
+  for (const chunk of chunked(rows, 1, 1_000))
     await executeShaped(db, "ledger-entries.assign", chunk, [], () => ({
       compile: () =>
         sql`update ${sql.table("ledgerEntries")} set ${sql.ref("logIndex")} = v.column2, ${sql.ref(
           "integratedAt",
-        )} = v.column3 from (values ${values}) as v where ${sql.ref("ledgerEntries.id")} = v.column1`.compile(db),
+        )} = v.column3 from (values ${sql.join(
+          chunk.map((r) => sql`(${r.id}, cast(${r.i} as bigint), cast(${r.at} as bigint))`),
+        )}) as v where ${sql.ref("ledgerEntries.id")} = v.column1`.compile(db),
     }));
-  }
 }
 
 export interface StoredCheckpoint {
