@@ -195,10 +195,13 @@ export interface LedgerEntriesTable {
   integratedAt: number | null;
 }
 
-export interface LedgerNodesTable {
+/** One C2SP tlog-tiles tile of the tree and its subtrees' inner nodes (core/ledger/node-tile.ts). */
+export interface LedgerTilesTable {
+  /** Tile level L: tree levels 8·L … 8·L + 7. */
   level: number;
+  /** Tile index N. */
   idx: number;
-  hash: Uint8Array;
+  nodes: Uint8Array;
 }
 
 export interface LedgerCheckpointsTable {
@@ -557,7 +560,7 @@ export interface Database {
   shipmentLines: ShipmentLinesTable;
   events: EventsTable;
   ledgerEntries: LedgerEntriesTable;
-  ledgerNodes: LedgerNodesTable;
+  ledgerTiles: LedgerTilesTable;
   ledgerCheckpoints: LedgerCheckpointsTable;
   ledgerWitnesses: LedgerWitnessesTable;
   ledgerCosignatures: LedgerCosignaturesTable;

@@ -46,7 +46,7 @@ describe.each(engines)("migration 0015 (events keyed by seq) on %s", (engine) =>
       store.db,
     );
 
-    expect(await store.migrate()).toEqual(["0015-lean-events"]);
+    expect((await store.migrate())[0]).toBe("0015-lean-events");
 
     // seq follows storage (record time) order; the index rows found their events.
     const seqs = await store.db.selectFrom("events").select(["seq", "eventId"]).orderBy("seq").execute();
