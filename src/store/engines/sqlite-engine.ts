@@ -64,16 +64,22 @@ export function openSqliteEngine(
       await checkpointer?.stop();
       await db.destroy();
     },
-    // A bulk load writes a database nobody reads yet: no sync at commit (a crash loses the load, not older data —
-    // WAL keeps the file consistent), and a page cache large enough for the indexes being filled. ANALYZE with a
-    // row limit per index (SQLite docs, PRAGMA analysis_limit) keeps the statistics pass to seconds at 10M events.
+    // A bulk load writes a database nobody else uses meanwhile. Its journal is kept in memory instead of the WAL
+    // (SQLite docs, PRAGMA journal_mode: MEMORY): each commit writes its pages once, to the database, where the WAL
+    // wrote them twice (log, then checkpoint) — a fifth of the writer's time at 500,000 events. No sync at commit
+    // and a page cache for the indexes being filled. A crash mid-load can leave the file damaged: loads are
+    // redone, not resumed. Afterwards WAL again, and ANALYZE with a row limit per index (PRAGMA analysis_limit)
+    // keeps the statistics pass to seconds at 10M events.
     async bulkLoad(load) {
+      const journal = memory ? undefined : String(raw.pragma("journal_mode", { simple: true }));
+      if (journal) raw.pragma("journal_mode = MEMORY");
       raw.pragma("synchronous = OFF");
-      raw.pragma("cache_size = -1048576");
+      raw.pragma("cache_size = -2097152");
       let result: Awaited<ReturnType<typeof load>>;
       try {
         result = await load();
       } finally {
+        if (journal) raw.pragma(`journal_mode = ${journal}`);
         raw.pragma(`synchronous = ${synchronous}`);
         raw.pragma(`cache_size = ${CACHE_KIB}`);
       }
