@@ -1,7 +1,7 @@
 import type { IndexedField } from "../core/epcis/capture/index-event.ts";
 import type { EpcRole } from "../core/epcis/event-epcs.ts";
 import { chunked } from "./batch.ts";
-import { commitRecords } from "./ledger-store.ts";
+import { commitRecords, type RecordSeal } from "./ledger-store.ts";
 import type { Db } from "./schema.ts";
 import { executeShaped } from "./shaped-query.ts";
 
@@ -41,25 +41,14 @@ export interface EventParty {
  * chunk, each statement shape compiled once. Every new event is committed to the ledger in the same transaction.
  * Returns the ids that were new.
  */
-export async function insertEvents(db: Db, events: readonly StoredEvent[]): Promise<Set<string>> {
+export async function insertEvents(
+  db: Db,
+  events: readonly StoredEvent[],
+  seals?: ReadonlyMap<string, RecordSeal>,
+): Promise<Set<string>> {
   const seqOf = new Map<string, number>();
   for (const chunk of chunked(events, 14)) {
-    const values = chunk.map((e) => ({
-      eventId: e.eventId,
-      eventType: e.eventType,
-      eventTime: e.eventTime,
-      recordTime: e.recordTime,
-      action: e.action,
-      bizStep: e.bizStep,
-      disposition: e.disposition,
-      readPoint: e.readPoint,
-      bizLocation: e.bizLocation,
-      partyId: e.partyId,
-      source: e.source,
-      captureId: e.captureId,
-      hashId: e.hashId,
-      eventJson: JSON.stringify(e.event),
-    }));
+    const values = chunk.map(eventRow);
     const { rows } = await executeShaped(db, "events.insert", values, [], () =>
       db
         .insertInto("events")
@@ -69,7 +58,7 @@ export async function insertEvents(db: Db, events: readonly StoredEvent[]): Prom
     );
     for (const r of rows) seqOf.set(r.eventId, Number(r.seq));
     const fresh = values.filter((v) => seqOf.has(v.eventId));
-    await commitRecords(db, "epcis-event", fresh, fresh[0]?.recordTime ?? 0);
+    await commitRecords(db, "epcis-event", fresh, fresh[0]?.recordTime ?? 0, seals ? { seals } : {});
   }
   // The index rows refer to the event's seq; each set is deduplicated, as each table's key is the whole row.
   const epcs: { epc: string; eventSeq: number; role: string }[] = [];
@@ -110,6 +99,26 @@ export async function insertEvents(db: Db, events: readonly StoredEvent[]): Prom
   for (const chunk of chunked(parties, 4))
     await executeShaped(db, "event-parties.insert", chunk, [], () => db.insertInto("eventParties").values(chunk));
   return new Set(seqOf.keys());
+}
+
+/** The `events` row of an event, as stored and as the ledger commits it ("epcis-event"). */
+export function eventRow(e: StoredEvent) {
+  return {
+    eventId: e.eventId,
+    eventType: e.eventType,
+    eventTime: e.eventTime,
+    recordTime: e.recordTime,
+    action: e.action,
+    bizStep: e.bizStep,
+    disposition: e.disposition,
+    readPoint: e.readPoint,
+    bizLocation: e.bizLocation,
+    partyId: e.partyId,
+    source: e.source,
+    captureId: e.captureId,
+    hashId: e.hashId,
+    eventJson: JSON.stringify(e.event),
+  };
 }
 
 /** Stores one event (a platform action); false when it was already stored. */

@@ -44,17 +44,34 @@ export interface LedgerEntry {
   readonly integratedAt: number | null;
 }
 
+/** A record's salted commitment (RFC 8785 canonical JSON under a salt, see core/ledger/record-commitment.ts). */
+export interface RecordSeal {
+  readonly salt: Uint8Array;
+  readonly commitment: Uint8Array;
+}
+
+/**
+ * Seals one stored row: a fresh random salt and the commitment to the kind's columns. Pure CPU, so bulk writers
+ * (`suyuan synth`) compute it in worker threads and hand it to `commitRecords` with the row.
+ */
+export function sealRecord(kind: LedgerKind, row: Readonly<Record<string, unknown>>): RecordSeal {
+  const salt = nextSalt();
+  const c = recordCommitment({ tag: RECORD_COMMITMENT_TAG, kind, salt, record: ledgerRecord(kind, row) });
+  if (!c.ok) throw new Error(`ledger: cannot commit ${kind} ${ledgerRef(kind, row)}: ${c.error.detail}`);
+  return { salt, commitment: c.value };
+}
+
 /**
  * Appends one ledger entry per stored row, in the caller's transaction (the record and its entry commit together
  * or not at all). `supersede`: the rows replace records already committed (a change, a revocation), so each entry
- * names the latest entry of the same record.
+ * names the latest entry of the same record. `seals`: commitments already computed for these rows, by key.
  */
 export async function commitRecords(
   db: Db,
   kind: LedgerKind,
   rowsIn: readonly object[],
   at: number,
-  options: { supersede?: boolean } = {},
+  options: { supersede?: boolean; seals?: ReadonlyMap<string, RecordSeal> } = {},
 ): Promise<void> {
   const rows = rowsIn as readonly Readonly<Record<string, unknown>>[];
   if (rows.length === 0 || withoutLedger.has(db.getExecutor().adapter)) return;
@@ -66,16 +83,14 @@ export async function commitRecords(
       )
     : new Map<string, string>();
   const entries = rows.map((row) => {
-    const salt = nextSalt();
     const ref = ledgerRef(kind, row);
-    const c = recordCommitment({ tag: RECORD_COMMITMENT_TAG, kind, salt, record: ledgerRecord(kind, row) });
-    if (!c.ok) throw new Error(`ledger: cannot commit ${kind} ${ref}: ${c.error.detail}`);
+    const seal = options.seals?.get(ref) ?? sealRecord(kind, row);
     return {
       id: newEntryId(),
       kind,
       ref,
-      salt,
-      commitment: Buffer.from(c.value),
+      salt: Buffer.from(seal.salt),
+      commitment: Buffer.from(seal.commitment),
       supersedes: previous.get(ref) ?? null,
       createdAt: at,
       logIndex: null,

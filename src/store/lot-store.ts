@@ -1,6 +1,6 @@
 import type { Lot } from "../core/lots/lot.ts";
 import { chunked } from "./batch.ts";
-import { commitRecords } from "./ledger-store.ts";
+import { commitRecords, type RecordSeal } from "./ledger-store.ts";
 import type { Db, LotsTable } from "./schema.ts";
 import { executeShaped } from "./shaped-query.ts";
 
@@ -8,15 +8,16 @@ export async function insertLot(db: Db, lot: Lot): Promise<void> {
   await insertLots(db, [lot]);
 }
 
-export async function insertLots(db: Db, lots: readonly Lot[]): Promise<void> {
-  const rows = lots.map(({ entryDetails, ...row }) => ({
-    ...row,
-    revokeReason: null,
-    entryJson: entryDetails ? JSON.stringify(entryDetails) : null,
-  }));
+export async function insertLots(db: Db, lots: readonly Lot[], seals?: ReadonlyMap<string, RecordSeal>): Promise<void> {
+  const rows = lots.map(lotRow);
   for (const chunk of chunked(rows, 24))
     await executeShaped(db, "lots.insert", chunk, [], () => db.insertInto("lots").values(chunk));
-  await commitRecords(db, "lot", rows, rows[0]?.createdAt ?? 0);
+  await commitRecords(db, "lot", rows, rows[0]?.createdAt ?? 0, seals ? { seals } : {});
+}
+
+/** The `lots` row of a new lot, as stored and as the ledger commits it ("lot"). */
+export function lotRow({ entryDetails, ...row }: Lot) {
+  return { ...row, revokeReason: null, entryJson: entryDetails ? JSON.stringify(entryDetails) : null };
 }
 
 export async function findLotById(db: Db, id: string): Promise<Lot | undefined> {

@@ -18,6 +18,11 @@ export interface Engine {
   readonly binaryType: "blob" | "bytea";
   /** Serialises schema migrations across processes for the rest of the transaction `tx`. */
   lockForMigration(tx: Transaction<Database>): Promise<void>;
+  /**
+   * Runs a bulk load (`suyuan synth`) under the engine's fast-load settings, restored afterwards, then refreshes the
+   * planner's statistics (ANALYZE): plans chosen on an empty database's defaults can follow the wrong index.
+   */
+  bulkLoad<T>(load: () => Promise<T>): Promise<T>;
   /** True for a unique-constraint violation, whatever the driver calls it. */
   isUniqueViolation(error: unknown): boolean;
 }
