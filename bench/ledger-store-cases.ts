@@ -27,7 +27,7 @@ import { ephemeralLedgerIdentity } from "../src/services/ledger/ledger-key.ts";
 import { cliOrigin, contextFor } from "../src/services/service-context.ts";
 import { readNodes, writeTiles } from "../src/store/ledger-tile-store.ts";
 import { openStore, type Store } from "../src/store/store.ts";
-import { verifyReceipt as browserVerify } from "../src/web/assets/verify-ledger-receipt.js";
+import { verifyReceipt as browserVerify } from "../src/web/assets/verify-receipt.js";
 import { createTestDatabase, type EngineName, testPostgresUrl } from "../test/engines.ts";
 import { testPlatform } from "../test/factories.ts";
 import type { BenchResult } from "./harness.ts";

@@ -5,6 +5,7 @@ import { startExpiryWorker } from "../services/holdings/warn-near-expiry.ts";
 import { startLedgerIntegrator } from "../services/ledger/integrate-ledger.ts";
 import { startWitnessSender } from "../services/ledger/send-to-witnesses.ts";
 import type { Platform } from "../services/platform.ts";
+import { startPublicLotRefresher } from "../services/public/refresh-public-lots.ts";
 import { startOutboxWorker } from "../services/webhooks/deliver-outbox.ts";
 import { openStore, type Store } from "../store/store.ts";
 import { buildApp } from "./app.ts";
@@ -54,6 +55,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const expiry = startExpiryWorker({ ...(platform as Platform), logger: running.log });
   // And the witness client: each new checkpoint goes to the configured witnesses (LEDGER_WITNESSES) for cosigning.
   const witnessSender = startWitnessSender({ ...(platform as Platform), logger: running.log });
+  // And the public records' refresher: rebuilds the lots' consumer-page records that writes marked dirty, and
+  // gives lots without one their first (services/public/refresh-public-lots.ts).
+  const publicLots = startPublicLotRefresher({ ...(platform as Platform), logger: running.log });
   const address = running.server.address();
   const url =
     typeof address === "object" && address
@@ -67,9 +71,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     platform: platform as Platform,
     url,
     shutdown(reason) {
-      stopping ??= Promise.all([worker.stop(), integrator.stop(), expiry.stop(), witnessSender.stop()]).then(() =>
-        gracefulShutdown(running, store, config.shutdownTimeoutMs, reason),
-      );
+      stopping ??= Promise.all([
+        worker.stop(),
+        integrator.stop(),
+        expiry.stop(),
+        witnessSender.stop(),
+        publicLots.stop(),
+      ]).then(() => gracefulShutdown(running, store, config.shutdownTimeoutMs, reason));
       return stopping;
     },
   };

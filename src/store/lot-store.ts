@@ -1,6 +1,7 @@
 import type { Lot } from "../core/lots/lot.ts";
 import { chunked } from "./batch.ts";
 import { commitRecords, type RecordSeal } from "./ledger-store.ts";
+import { markLotsDirty } from "./public-lot-store.ts";
 import type { Db, LotsTable } from "./schema.ts";
 import { executeShaped } from "./shaped-query.ts";
 
@@ -95,6 +96,7 @@ export async function markLotRevoked(db: Db, id: string, at: number, reason: str
   if (Number(res.numUpdatedRows) !== 1) return false;
   const row = await db.selectFrom("lots").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
   await commitRecords(db, "lot", [row], at, { supersede: true });
+  await markLotsDirty(db, [id]);
   return true;
 }
 

@@ -489,6 +489,21 @@ export interface ScanCountsTable {
   count: number;
 }
 
+/** The materialised public record of a lot (migration 0017-public-lots). */
+export interface PublicLotsTable {
+  traceKey: string;
+  lotId: string;
+  /** The PublicLotRecord as built, its expiry left out; null while its first build is under way. */
+  recordJson: string | null;
+  productionDate: string | null;
+  expiryDate: string | null;
+  scanRegion: string | null;
+  flagsUntil: string | null;
+  /** Changes since the build (0: current). */
+  dirty: number;
+  builtAt: number;
+}
+
 export interface SamplingRecordsTable {
   id: string;
   sampleNo: string;
@@ -537,6 +552,7 @@ export interface ExpiryNoticesTable {
 export interface Database {
   complaints: ComplaintsTable;
   scanCounts: ScanCountsTable;
+  publicLots: PublicLotsTable;
   samplingRecords: SamplingRecordsTable;
   samplingMatches: SamplingMatchesTable;
   expiryNotices: ExpiryNoticesTable;

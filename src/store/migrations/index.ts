@@ -16,6 +16,7 @@ import * as m0013 from "./0013-witnesses.ts";
 import * as m0014 from "./0014-public-trace.ts";
 import * as m0015 from "./0015-lean-events.ts";
 import * as m0016 from "./0016-ledger-tiles.ts";
+import * as m0017 from "./0017-public-lots.ts";
 
 interface Migration {
   /** `engine` offers the few capabilities a schema needs (e.g. the binary column type); nothing else differs. */
@@ -40,6 +41,7 @@ const migrations: readonly (readonly [string, Migration])[] = [
   ["0014-public-trace", m0014],
   ["0015-lean-events", m0015],
   ["0016-ledger-tiles", m0016],
+  ["0017-public-lots", m0017],
 ];
 
 export const latestMigration = migrations.at(-1)?.[0] as string;
