@@ -1,6 +1,5 @@
 import { actorRef, isOperator } from "../../core/auth/actor.ts";
-import { type PreparedEvent, prepareCapture } from "../../core/epcis/capture/prepare-capture.ts";
-import type { AnyEpcisDocument } from "../../core/epcis/epcis-types.ts";
+import type { PreparedEvent } from "../../core/epcis/capture/prepare-capture.ts";
 import { mayCaptureEvents } from "../../core/epcis/event-access.ts";
 import { EPCIS_CONTEXT_URL } from "../../core/epcis/platform/platform-context.ts";
 import { AppError, type FieldError } from "../../core/errors.ts";
@@ -13,7 +12,7 @@ import { resolveEventParties } from "../events/event-parties.ts";
 import type { ServiceContext } from "../service-context.ts";
 import { applyWorkflows } from "./apply-workflows.ts";
 import { announceCaptured } from "./capture-feed.ts";
-import { documentErrors } from "./epcis-validator.ts";
+import { checkCapture } from "./check-capture.ts";
 import { notifySubscribers } from "./subscriptions.ts";
 
 /** GS1-EPCIS-Capture-Limit (REST binding): the most events one capture request may carry. */
@@ -42,10 +41,10 @@ export async function captureDocument(
   if (!mayCaptureEvents(ctx.actor))
     throw new AppError("forbidden", "only enterprises and operators capture EPCIS events");
   const base = opts.pointerBase ?? "/body";
-  const errors = documentErrors(document, base);
-  if (errors.length > 0) throw invalid(errors);
-  const prepared = prepareCapture(document as AnyEpcisDocument, opts.xmlHashIds);
-  if (!prepared.ok) throw invalid(prepared.errors.map((e) => ({ ...e, pointer: `${base}${e.pointer}` })));
+  const prepared = ctx.capturePool
+    ? await ctx.capturePool.check(document, base, opts.xmlHashIds)
+    : checkCapture(document, base, opts.xmlHashIds);
+  if (!prepared.ok) throw invalid(prepared.errors);
   if (prepared.events.length > CAPTURE_EVENT_LIMIT)
     throw new AppError("epcis-capture-limit", `a capture carries at most ${CAPTURE_EVENT_LIMIT} events`, {
       extra: { epcisException: "CaptureLimitExceededException" },
