@@ -1,5 +1,5 @@
 import { parentPort } from "node:worker_threads";
-import { checkCapture } from "./check-capture.ts";
+import { type CaptureStamp, checkCapture } from "./check-capture.ts";
 
 /** A capture-pool thread: checks and prepares documents (check-capture.ts), one message in, one out. */
 export interface CheckRequest {
@@ -7,12 +7,13 @@ export interface CheckRequest {
   readonly document: unknown;
   readonly base: string;
   readonly xmlHashIds?: readonly string[];
+  readonly stamp?: CaptureStamp;
 }
 
 const port = parentPort as NonNullable<typeof parentPort>;
 port.on("message", (m: CheckRequest) => {
   try {
-    port.postMessage({ id: m.id, result: checkCapture(m.document, m.base, m.xmlHashIds) });
+    port.postMessage({ id: m.id, result: checkCapture(m.document, m.base, m.xmlHashIds, m.stamp) });
   } catch (e) {
     port.postMessage({ id: m.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }

@@ -7,6 +7,8 @@ import { engines, openTestStore } from "../../../test/engines.ts";
 import { asActor, testPlatform } from "../../../test/factories.ts";
 import { isAppError } from "../../core/errors.ts";
 import type { Store } from "../../store/store.ts";
+import { auditLedger } from "../ledger/audit-ledger.ts";
+import { integrateAll } from "../ledger/integrate-ledger.ts";
 import { captureDocument } from "./capture-events.ts";
 import { CapturePool } from "./capture-pool.ts";
 import { checkCapture } from "./check-capture.ts";
@@ -70,5 +72,11 @@ describe.each(engines)("capture through the pool on %s", (engine) => {
     // The same document again changes nothing (idempotent capture), pool or not.
     const again = await captureDocument(ctx, JSON.parse(benchDocument(0)));
     expect(again.storedIds).toEqual([]);
+    // The ledger entries sealed in the pool commit to the rows as stored: the audit recomputes every one.
+    await integrateAll(ctx);
+    const audit = await auditLedger(ctx);
+    expect(audit.records).toBeGreaterThanOrEqual(2000);
+    expect(audit.problems).toEqual([]);
+    expect(audit.intact).toBe(true);
   });
 });

@@ -1,10 +1,10 @@
 import { Worker } from "node:worker_threads";
 import type { CheckRequest } from "./capture-pool-worker.ts";
-import { type CheckedCapture, checkCapture } from "./check-capture.ts";
+import { type CaptureStamp, type CheckedCapture, checkCapture } from "./check-capture.ts";
 
 /**
  * Worker threads for the CPU-only part of EPCIS capture (check-capture.ts: schema, semantic checks, hash IDs,
- * index rows), so that on a machine with more than one core the request thread keeps only parsing and the writes,
+ * index rows, ledger seals), so that on a machine with more than one core the request thread keeps only parsing and the writes,
  * and documents arriving together overlap: one is hashed while another is stored (docs/decisions/0002). The result
  * is the same data the request thread would compute; a document's atomicity and idempotency are unchanged, since
  * storing still happens in one transaction on the request's side.
@@ -27,10 +27,21 @@ export class CapturePool {
   }
 
   /** Checks and prepares a document in a pool thread; resolves with what checkCapture would return here. */
-  check(document: unknown, base: string, xmlHashIds?: readonly string[]): Promise<CheckedCapture> {
-    if (this.#closed) return Promise.resolve(checkCapture(document, base, xmlHashIds));
+  check(
+    document: unknown,
+    base: string,
+    xmlHashIds?: readonly string[],
+    stamp?: CaptureStamp,
+  ): Promise<CheckedCapture> {
+    if (this.#closed) return Promise.resolve(checkCapture(document, base, xmlHashIds, stamp));
     return new Promise((resolve, reject) => {
-      const request: CheckRequest = { id: this.#nextId++, document, base, ...(xmlHashIds ? { xmlHashIds } : {}) };
+      const request: CheckRequest = {
+        id: this.#nextId++,
+        document,
+        base,
+        ...(xmlHashIds ? { xmlHashIds } : {}),
+        ...(stamp ? { stamp } : {}),
+      };
       this.#queue.push({ request, settle: { resolve, reject } });
       this.#dispatch();
     });
