@@ -23,7 +23,6 @@ export class CapturePool {
 
   constructor(size: number) {
     this.#size = Math.max(1, size);
-    for (let i = 0; i < this.#size; i++) this.#spawn();
   }
 
   /** Checks and prepares a document in a pool thread; resolves with what checkCapture would return here. */
@@ -34,6 +33,8 @@ export class CapturePool {
     stamp?: CaptureStamp,
   ): Promise<CheckedCapture> {
     if (this.#closed) return Promise.resolve(checkCapture(document, base, xmlHashIds, stamp));
+    // Threads start with the first capture: a process that never captures (or fails to start) never pays for them.
+    while (this.#workers.length < this.#size) this.#spawn();
     return new Promise((resolve, reject) => {
       const request: CheckRequest = {
         id: this.#nextId++,
@@ -47,10 +48,15 @@ export class CapturePool {
     });
   }
 
-  async close(): Promise<void> {
+  /**
+   * Stops the threads without waiting for them: they hold no state, and a thread still starting (loading tsx) may
+   * not answer a termination until it has, which would hold up a shutdown for nothing.
+   */
+  close(): Promise<void> {
     this.#closed = true;
     for (const { settle } of this.#queue.splice(0)) settle.reject(new Error("capture pool closed"));
-    await Promise.all(this.#workers.map((w) => w.terminate()));
+    for (const w of this.#workers) void w.terminate();
+    return Promise.resolve();
   }
 
   #spawn(): void {
