@@ -130,21 +130,26 @@ export async function pendingEntries(
 
 /**
  * Gives entries their indexes (first, first + 1, …) in the integrator's transaction: one UPDATE … FROM (VALUES …)
- * joined on the primary key per 1,000 entries (SQLite ≥ 3.33 and PostgreSQL both have UPDATE … FROM; an unnamed
- * VALUES list's columns are column1, column2 on both), compiled once per row count.
+ * joined on the primary key per 1,024 entries (SQLite ≥ 3.33 and PostgreSQL both have UPDATE … FROM; an unnamed
+ * VALUES list's columns are column1, column2 on both). A target row joined twice to identical values is updated
+ * once with them on both engines.
  */
 export async function assignIndexes(db: Db, ids: readonly string[], first: number, at: number): Promise<void> {
   const rows = ids.map((id, i) => ({ id, i: first + i, at }));
-  // Built only the first time a row count is seen; afterwards the cached SQL is bound to the new values.
-  for (const chunk of chunked(rows, 1, 1_000))
-    await executeShaped(db, "ledger-entries.assign", chunk, [], () => ({
+  for (const chunk of chunked(rows, 1, 1_024)) {
+    // Padded to a power of two by repeating the last row (the same values again): batches come in every size,
+    // and this keeps the statements to eleven, each compiled and prepared once.
+    const padded = [...chunk];
+    while (padded.length & (padded.length - 1)) padded.push(chunk[chunk.length - 1] as (typeof chunk)[number]);
+    await executeShaped(db, "ledger-entries.assign", padded, [], () => ({
       compile: () =>
         sql`update ${sql.table("ledgerEntries")} set ${sql.ref("logIndex")} = v.column2, ${sql.ref(
           "integratedAt",
         )} = v.column3 from (values ${sql.join(
-          chunk.map((r) => sql`(${r.id}, cast(${r.i} as bigint), cast(${r.at} as bigint))`),
+          padded.map((r) => sql`(${r.id}, cast(${r.i} as bigint), cast(${r.at} as bigint))`),
         )}) as v where ${sql.ref("ledgerEntries.id")} = v.column1`.compile(db),
     }));
+  }
 }
 
 export interface StoredCheckpoint {
