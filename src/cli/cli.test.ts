@@ -24,7 +24,8 @@ async function suyuan(...args: string[]): Promise<{ code: number; stdout: string
 }
 
 // The console interface, run as a user runs it (a real process on a real SQLite file).
-describe("suyuan CLI", () => {
+// Every test starts CLI processes (tsx, then the app): seconds each on a quiet machine, far more on a loaded one.
+describe("suyuan CLI", { timeout: 180_000 }, () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("loads the demo province idempotently and prints it as JSON", async () => {
@@ -155,7 +156,7 @@ describe("suyuan CLI", () => {
     expect(bad.stderr).toMatch(/--lot/);
   });
 
-  it("has --help on every command", { timeout: 60_000 }, async () => {
+  it("has --help on every command", async () => {
     const commands = [
       [],
       ["serve"],
@@ -178,7 +179,7 @@ describe("suyuan CLI", () => {
   });
 
   it("gives a receipt that `verify` accepts offline, rejects for a changed record, and `audit` finds the change", {
-    timeout: 60_000,
+    timeout: 180_000,
   }, async () => {
     const demo = JSON.parse((await suyuan("demo", "--json")).stdout);
     const lot = demo.lots[0].id as string;
@@ -208,7 +209,7 @@ describe("suyuan CLI", () => {
   });
 
   it("runs a witness: creates its key 0600 on first start, serves it, and cosigns the platform's checkpoints", {
-    timeout: 60_000,
+    timeout: 180_000,
   }, async () => {
     await suyuan("demo", "--json");
     expect((await suyuan("ledger", "integrate")).code).toBe(0);

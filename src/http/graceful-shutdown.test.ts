@@ -39,7 +39,10 @@ describe("graceful shutdown", () => {
     await expect(store.engine.ping()).rejects.toThrow();
   });
 
-  it("stops the real server on SIGTERM with exit code 0 and a checkpointed database", async () => {
+  // A real process (tsx, then the app): seconds on a quiet machine, far more on a loaded one.
+  it("stops the real server on SIGTERM with exit code 0 and a checkpointed database", {
+    timeout: 180_000,
+  }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "suyuan-sigterm-"));
     const bin = fileURLToPath(new URL("../../bin/suyuan.js", import.meta.url));
     const child = spawn(process.execPath, [bin, "serve"], {

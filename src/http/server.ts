@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../config.ts";
 import { platformFromConfig } from "../platform-from-config.ts";
+import { CapturePool } from "../services/epcis/capture-pool.ts";
 import { startExpiryWorker } from "../services/holdings/warn-near-expiry.ts";
 import { startLedgerIntegrator } from "../services/ledger/integrate-ledger.ts";
 import { startWitnessSender } from "../services/ledger/send-to-witnesses.ts";
@@ -30,6 +31,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   try {
     await store.migrate();
     platform = platformFromConfig(config, store, { info() {}, warn() {}, error() {} });
+    if (config.captureWorkers > 0) platform = { ...platform, capturePool: new CapturePool(config.captureWorkers) };
     app = await buildApp({
       platform,
       logger: { level: config.logLevel, redact: ["req.headers.authorization"] },
@@ -38,6 +40,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await app.listen({ port: config.port, host: config.host });
   } catch (e) {
     await app?.close().catch(() => {});
+    await platform?.capturePool?.close().catch(() => {});
     await store.close().catch(() => {});
     const err = e as NodeJS.ErrnoException;
     if (err.code === "EADDRINUSE") throw new StartupError(`port ${config.port} is in use; set PORT to a free port`);
@@ -77,7 +80,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
         expiry.stop(),
         witnessSender.stop(),
         publicLots.stop(),
-      ]).then(() => gracefulShutdown(running, store, config.shutdownTimeoutMs, reason));
+      ])
+        .then(() => gracefulShutdown(running, store, config.shutdownTimeoutMs, reason))
+        .finally(() => platform?.capturePool?.close());
       return stopping;
     },
   };

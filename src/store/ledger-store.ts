@@ -1,9 +1,6 @@
 import { randomFillSync } from "node:crypto";
 import { sql } from "kysely";
 import { uuidV7Generator } from "../core/ids/uuid-v7.ts";
-import type { StoredNode } from "../core/ledger/frontier.ts";
-import type { Hash } from "../core/ledger/merkle-hash.ts";
-import type { NodeId } from "../core/ledger/node-id.ts";
 import { RECORD_COMMITMENT_TAG, recordCommitment, SALT_SIZE } from "../core/ledger/record-commitment.ts";
 import { chunked } from "./batch.ts";
 import { type LedgerKind, ledgerKinds, ledgerRecord, ledgerRef } from "./ledger-records.ts";
@@ -47,17 +44,34 @@ export interface LedgerEntry {
   readonly integratedAt: number | null;
 }
 
+/** A record's salted commitment (RFC 8785 canonical JSON under a salt, see core/ledger/record-commitment.ts). */
+export interface RecordSeal {
+  readonly salt: Uint8Array;
+  readonly commitment: Uint8Array;
+}
+
+/**
+ * Seals one stored row: a fresh random salt and the commitment to the kind's columns. Pure CPU, so bulk writers
+ * (`suyuan synth`) compute it in worker threads and hand it to `commitRecords` with the row.
+ */
+export function sealRecord(kind: LedgerKind, row: Readonly<Record<string, unknown>>): RecordSeal {
+  const salt = nextSalt();
+  const c = recordCommitment({ tag: RECORD_COMMITMENT_TAG, kind, salt, record: ledgerRecord(kind, row) });
+  if (!c.ok) throw new Error(`ledger: cannot commit ${kind} ${ledgerRef(kind, row)}: ${c.error.detail}`);
+  return { salt, commitment: c.value };
+}
+
 /**
  * Appends one ledger entry per stored row, in the caller's transaction (the record and its entry commit together
  * or not at all). `supersede`: the rows replace records already committed (a change, a revocation), so each entry
- * names the latest entry of the same record.
+ * names the latest entry of the same record. `seals`: commitments already computed for these rows, by key.
  */
 export async function commitRecords(
   db: Db,
   kind: LedgerKind,
   rowsIn: readonly object[],
   at: number,
-  options: { supersede?: boolean } = {},
+  options: { supersede?: boolean; seals?: ReadonlyMap<string, RecordSeal> } = {},
 ): Promise<void> {
   const rows = rowsIn as readonly Readonly<Record<string, unknown>>[];
   if (rows.length === 0 || withoutLedger.has(db.getExecutor().adapter)) return;
@@ -69,16 +83,14 @@ export async function commitRecords(
       )
     : new Map<string, string>();
   const entries = rows.map((row) => {
-    const salt = nextSalt();
     const ref = ledgerRef(kind, row);
-    const c = recordCommitment({ tag: RECORD_COMMITMENT_TAG, kind, salt, record: ledgerRecord(kind, row) });
-    if (!c.ok) throw new Error(`ledger: cannot commit ${kind} ${ref}: ${c.error.detail}`);
+    const seal = options.seals?.get(ref) ?? sealRecord(kind, row);
     return {
       id: newEntryId(),
       kind,
       ref,
-      salt,
-      commitment: Buffer.from(c.value),
+      salt: Buffer.from(seal.salt),
+      commitment: Buffer.from(seal.commitment),
       supersedes: previous.get(ref) ?? null,
       createdAt: at,
       logIndex: null,
@@ -101,83 +113,43 @@ async function latestEntryIds(db: Db, kind: string, refs: readonly string[]): Pr
   return new Map(rows.map((r) => [r.ref, r.id]));
 }
 
-/** Entries waiting for an index, oldest first. */
-export async function pendingEntries(db: Db, limit: number): Promise<LedgerEntry[]> {
-  const rows = await db
+/** Entries waiting for an index, oldest first: their ids and commitments (all the integrator needs). */
+export async function pendingEntries(
+  db: Db,
+  limit: number,
+): Promise<{ readonly id: string; readonly commitment: Uint8Array }[]> {
+  return db
     .selectFrom("ledgerEntries")
-    .selectAll()
+    .select(["id", "commitment"])
     .where("logIndex", "is", null)
     .orderBy("createdAt")
     .orderBy("id")
     .limit(limit)
     .execute();
-  return rows.map(entryFromRow);
-}
-
-/** Gives entries their indexes (first, first + 1, …) in the integrator's transaction. */
-export async function assignIndexes(db: Db, ids: readonly string[], first: number, at: number): Promise<void> {
-  for (const chunk of chunked(
-    ids.map((id, i) => ({ id, i: first + i })),
-    1,
-    200,
-  )) {
-    const index = sql<number>`case ${sql.ref("id")} ${sql.join(
-      chunk.map((c) => sql`when ${c.id} then cast(${c.i} as bigint)`),
-      sql` `,
-    )} end`;
-    await db
-      .updateTable("ledgerEntries")
-      .set({ logIndex: index, integratedAt: at })
-      .where(
-        "id",
-        "in",
-        chunk.map((c) => c.id),
-      )
-      .execute();
-  }
-}
-
-export async function insertNodes(db: Db, nodes: readonly StoredNode[]): Promise<void> {
-  const rows = nodes.map((n) => ({ level: n.level, idx: n.index, hash: Buffer.from(n.hash) }));
-  for (const chunk of chunked(rows, 3))
-    await executeShaped(db, "ledger-nodes.insert", chunk, [], () => db.insertInto("ledgerNodes").values(chunk));
 }
 
 /**
- * Exactly one hash per id, in order (the NodeReader contract); a missing node is a store bug. One statement for the
- * whole plan (an OR of one primary-key range per level): a proof costs one round trip, not one per tree level.
+ * Gives entries their indexes (first, first + 1, …) in the integrator's transaction: one UPDATE … FROM (VALUES …)
+ * joined on the primary key per 1,024 entries (SQLite ≥ 3.33 and PostgreSQL both have UPDATE … FROM; an unnamed
+ * VALUES list's columns are column1, column2 on both). A target row joined twice to identical values is updated
+ * once with them on both engines.
  */
-export async function readNodes(db: Db, ids: readonly NodeId[]): Promise<Hash[]> {
-  if (ids.length === 0) return [];
-  const found = new Map<string, Uint8Array>();
-  const byLevel = new Map<number, Set<number>>();
-  for (const id of ids) byLevel.set(id.level, (byLevel.get(id.level) ?? new Set()).add(id.index));
-  const rows = await db
-    .selectFrom("ledgerNodes")
-    .select(["level", "idx", "hash"])
-    .where((eb) =>
-      eb.or([...byLevel].map(([level, indexes]) => eb.and([eb("level", "=", level), eb("idx", "in", [...indexes])]))),
-    )
-    .execute();
-  for (const r of rows) found.set(`${r.level}/${Number(r.idx)}`, new Uint8Array(r.hash));
-  return ids.map((id) => {
-    const h = found.get(`${id.level}/${id.index}`);
-    if (!h) throw new Error(`ledger: node ${id.level}/${id.index} is missing`);
-    return h;
-  });
-}
-
-/** Hashes of one tree level over a range of indexes (a tile's worth), in order. */
-export async function readNodeRange(db: Db, level: number, first: number, count: number): Promise<Hash[]> {
-  const rows = await db
-    .selectFrom("ledgerNodes")
-    .select(["idx", "hash"])
-    .where("level", "=", level)
-    .where("idx", ">=", first)
-    .where("idx", "<", first + count)
-    .orderBy("idx")
-    .execute();
-  return rows.map((r) => new Uint8Array(r.hash));
+export async function assignIndexes(db: Db, ids: readonly string[], first: number, at: number): Promise<void> {
+  const rows = ids.map((id, i) => ({ id, i: first + i, at }));
+  for (const chunk of chunked(rows, 1, 1_024)) {
+    // Padded to a power of two by repeating the last row (the same values again): batches come in every size,
+    // and this keeps the statements to eleven, each compiled and prepared once.
+    const padded = [...chunk];
+    while (padded.length & (padded.length - 1)) padded.push(chunk[chunk.length - 1] as (typeof chunk)[number]);
+    await executeShaped(db, "ledger-entries.assign", padded, [], () => ({
+      compile: () =>
+        sql`update ${sql.table("ledgerEntries")} set ${sql.ref("logIndex")} = v.column2, ${sql.ref(
+          "integratedAt",
+        )} = v.column3 from (values ${sql.join(
+          padded.map((r) => sql`(${r.id}, cast(${r.i} as bigint), cast(${r.at} as bigint))`),
+        )}) as v where ${sql.ref("ledgerEntries.id")} = v.column1`.compile(db),
+    }));
+  }
 }
 
 export interface StoredCheckpoint {

@@ -4,7 +4,7 @@ import type { Db } from "./schema.ts";
 import { executeShaped } from "./shaped-query.ts";
 
 /**
- * The materialised public records of lots (migration 0015-public-lots). Writes elsewhere only mark records dirty
+ * The materialised public records of lots (migration 0017-public-lots). Writes elsewhere only mark records dirty
  * — one indexed UPDATE per statement they already make, touching only lots that have a record (most lots are
  * never scanned) — and the public side rebuilds them: in batches in the background, or on the spot when a scan
  * finds one dirty or missing.

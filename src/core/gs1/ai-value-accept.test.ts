@@ -42,7 +42,7 @@ const aiAndValue = fc.constantFrom(...REPRESENTATIVES).chain((entry) => {
 const LOOKUPS: readonly (LintContext | undefined)[] = [undefined, {}, { gcpLookup: () => "invalid" }];
 
 describe("quick acceptance of AI values", () => {
-  it("agrees with the full check on values near every AI's format (property)", () => {
+  it("agrees with the full check on values near every AI's format (property)", { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(aiAndValue, ([entry, value]) => {
         for (const ctx of LOOKUPS)

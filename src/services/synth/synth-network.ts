@@ -140,8 +140,9 @@ const BLOCK = 4_096;
  */
 export class CodeAllocator {
   private readonly blocks = new Map<string, { next: number; end: number }>();
+  /** `reserve(scope, count)` reserves `count` numbers of a sequence and returns the first (store: reserveSequence). */
   constructor(
-    private readonly ctx: ServiceContext,
+    private readonly reserve: (scope: string, count: number) => Promise<number>,
     private readonly regionCode: string,
   ) {}
 
@@ -150,7 +151,7 @@ export class CodeAllocator {
     const scope = `t:${this.regionCode}:${issuedOn}`;
     let b = this.blocks.get(scope);
     if (!b || b.next > b.end) {
-      const first = await reserveSequence(this.ctx.store.db, scope, BLOCK);
+      const first = await this.reserve(scope, BLOCK);
       b = { next: first, end: first + BLOCK - 1 };
       this.blocks.clear();
       this.blocks.set(scope, b);
@@ -161,12 +162,12 @@ export class CodeAllocator {
 
 /** A new lot of a product, coded (or first-station registered) by its maker at `at`. */
 export function newLot(
-  ctx: ServiceContext,
+  newId: () => string,
   a: { product: Product; maker: Party; code: string; at: number; quantityMilli: number; entry: Lot["entry"] },
 ): Omit<Lot, "eventId"> {
   const productionDate = chinaDate(a.at);
   return {
-    id: ctx.newId(),
+    id: newId(),
     productId: a.product.id,
     partyId: a.maker.id,
     lotCode: a.code.slice(6, 16),

@@ -19,6 +19,11 @@ export interface Engine {
   /** Serialises schema migrations across processes for the rest of the transaction `tx`. */
   lockForMigration(tx: Transaction<Database>): Promise<void>;
   /**
+   * Runs a bulk load (`suyuan synth`) under the engine's fast-load settings, restored afterwards, then refreshes the
+   * planner's statistics (ANALYZE): plans chosen on an empty database's defaults can follow the wrong index.
+   */
+  bulkLoad<T>(load: () => Promise<T>): Promise<T>;
+  /**
    * Makes any row-lock wait in the rest of transaction `tx` fail after `ms` instead of waiting on: a background
    * job that writes many rows in one transaction then gives way to a use case holding one of them, rather than
    * risking a deadlock with it. A no-op where writers are serialised (SQLite: a transaction never waits on a row).
