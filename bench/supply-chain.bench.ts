@@ -5,9 +5,9 @@
  * lot coded, a line shipped, a line received (seven per lot).
  *
  * Baseline, measured in the same run: a raw batched insert of the same rows — every row the services wrote (lots,
- * events and their EPC index, holdings, movements, shipments and lines, code blocks, audit, outbox), copied into a
- * fresh database of the same engine with plain multi-row INSERTs, 500 rows per statement, one transaction per
- * request's worth. The ratio says what the platform's rules, hashing and look-ups cost on top of storing the data.
+ * events and their index rows, holdings, movements, shipments and lines, code blocks, audit, outbox, ledger
+ * entries), copied into a fresh database of the same engine with plain multi-row INSERTs, 500 rows per statement,
+ * one transaction per request's worth. The ratio says what the platform's rules, hashing and look-ups cost on top of storing the data.
  * Target: ≥ 10,000 movements/s and ≥ 0.5× the raw insert.
  */
 import { systemActor } from "../src/core/auth/actor.ts";
@@ -41,6 +41,8 @@ export const run: BenchRun = async (ctx) => {
 const written: (keyof Database)[] = [
   "events",
   "eventEpcs",
+  "eventFields",
+  "eventParties",
   "lots",
   "holdings",
   "movements",
@@ -49,6 +51,7 @@ const written: (keyof Database)[] = [
   "codeBlocks",
   "auditLog",
   "outbox",
+  "ledgerEntries",
 ];
 
 async function measure(engine: EngineName, requests: number, perRequest: number): Promise<BenchResult[]> {

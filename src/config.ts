@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { type NearExpiryPolicy, parseCategoryRules, parseNearExpiryRule } from "./core/lots/near-expiry.ts";
 
@@ -28,6 +29,8 @@ export interface Config {
   readonly ledgerWitnesses: string | null;
   /** A C2SP tlog-policy file: the witnesses' keys and the quorum receipts must meet. */
   readonly ledgerPolicyFile: string | null;
+  /** Threads checking and hashing EPCIS captures off the request thread (CAPTURE_WORKERS; 0 = none). */
+  readonly captureWorkers: number;
 }
 
 export class ConfigError extends Error {
@@ -75,6 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nearExpiry: { default: nearExpiryDefault, byCategory },
     ledgerWitnesses: env.LEDGER_WITNESSES?.trim() || null,
     ledgerPolicyFile: env.LEDGER_POLICY?.trim() || null,
+    // One thread per core beyond the request thread's own: on one core a thread would only take turns with it.
+    captureWorkers: int(env, "CAPTURE_WORKERS", Math.min(4, availableParallelism() - 1), 0, 64),
   };
 }
 

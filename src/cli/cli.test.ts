@@ -119,7 +119,7 @@ describe("suyuan CLI", () => {
     });
   });
 
-  it("prints a label and a barcode to files, naming the option at fault otherwise", async () => {
+  it("prints a label and a barcode to files, naming the option at fault otherwise", { timeout: 90_000 }, async () => {
     const code = "https://trace.example.cn/01/09520123456788/10/ABC123";
     const pdf = join(dir, "label.pdf");
     const res = await suyuan(

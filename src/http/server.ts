@@ -1,10 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../config.ts";
 import { platformFromConfig } from "../platform-from-config.ts";
+import { CapturePool } from "../services/epcis/capture-pool.ts";
 import { startExpiryWorker } from "../services/holdings/warn-near-expiry.ts";
 import { startLedgerIntegrator } from "../services/ledger/integrate-ledger.ts";
 import { startWitnessSender } from "../services/ledger/send-to-witnesses.ts";
 import type { Platform } from "../services/platform.ts";
+import { startPublicLotRefresher } from "../services/public/refresh-public-lots.ts";
 import { startOutboxWorker } from "../services/webhooks/deliver-outbox.ts";
 import { openStore, type Store } from "../store/store.ts";
 import { buildApp } from "./app.ts";
@@ -29,6 +31,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   try {
     await store.migrate();
     platform = platformFromConfig(config, store, { info() {}, warn() {}, error() {} });
+    if (config.captureWorkers > 0) platform = { ...platform, capturePool: new CapturePool(config.captureWorkers) };
     app = await buildApp({
       platform,
       logger: { level: config.logLevel, redact: ["req.headers.authorization"] },
@@ -37,6 +40,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await app.listen({ port: config.port, host: config.host });
   } catch (e) {
     await app?.close().catch(() => {});
+    await platform?.capturePool?.close().catch(() => {});
     await store.close().catch(() => {});
     const err = e as NodeJS.ErrnoException;
     if (err.code === "EADDRINUSE") throw new StartupError(`port ${config.port} is in use; set PORT to a free port`);
@@ -54,6 +58,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const expiry = startExpiryWorker({ ...(platform as Platform), logger: running.log });
   // And the witness client: each new checkpoint goes to the configured witnesses (LEDGER_WITNESSES) for cosigning.
   const witnessSender = startWitnessSender({ ...(platform as Platform), logger: running.log });
+  // And the public records' refresher: rebuilds the lots' consumer-page records that writes marked dirty, and
+  // gives lots without one their first (services/public/refresh-public-lots.ts).
+  const publicLots = startPublicLotRefresher({ ...(platform as Platform), logger: running.log });
   const address = running.server.address();
   const url =
     typeof address === "object" && address
@@ -67,9 +74,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
     platform: platform as Platform,
     url,
     shutdown(reason) {
-      stopping ??= Promise.all([worker.stop(), integrator.stop(), expiry.stop(), witnessSender.stop()]).then(() =>
-        gracefulShutdown(running, store, config.shutdownTimeoutMs, reason),
-      );
+      stopping ??= Promise.all([
+        worker.stop(),
+        integrator.stop(),
+        expiry.stop(),
+        witnessSender.stop(),
+        publicLots.stop(),
+      ])
+        .then(() => gracefulShutdown(running, store, config.shutdownTimeoutMs, reason))
+        .finally(() => platform?.capturePool?.close());
       return stopping;
     },
   };

@@ -2,6 +2,7 @@ import type { RegionDirectory } from "../core/ids/region-code.ts";
 import { uuidV7Generator } from "../core/ids/uuid-v7.ts";
 import type { NearExpiryPolicy } from "../core/lots/near-expiry.ts";
 import type { Store } from "../store/store.ts";
+import type { CapturePool } from "./epcis/capture-pool.ts";
 import { ephemeralLedgerIdentity, type LedgerIdentity, ledgerOrigin } from "./ledger/ledger-key.ts";
 
 /** Settings the use cases depend on (read from the environment by src/config.ts). */
@@ -43,6 +44,8 @@ export interface Platform {
   readonly newId: () => string;
   /** The transparency log's origin and checkpoint signing key. */
   readonly ledger: LedgerIdentity;
+  /** Threads for the CPU-only part of EPCIS capture (`serve` starts them; absent: done in the request's thread). */
+  readonly capturePool?: CapturePool;
 }
 
 export function createPlatform(

@@ -1,5 +1,6 @@
 import type { DocumentKind, DocumentTarget, TraceDocument } from "../core/documents/document.ts";
 import { commitRecords } from "./ledger-store.ts";
+import { markLotsDirty, markPartyLotsDirty, markShipmentLotsDirty } from "./public-lot-store.ts";
 import type { Db } from "./schema.ts";
 
 /** Stores a file once per content (SHA-256); a second upload of the same bytes reuses it. */
@@ -43,7 +44,21 @@ export async function insertDocument(db: Db, d: TraceDocument): Promise<void> {
       .insertInto("documentLinks")
       .values(d.links.map((l) => ({ documentId: d.id, targetType: l.type, targetId: l.id })))
       .execute();
+    // Public papers show on the pages of the lots they concern (directly, by shipment, or by a party on the way).
+    if (d.public) await markDocumentLotsDirty(db, d.links);
   }
+}
+
+async function markDocumentLotsDirty(db: Db, links: TraceDocument["links"]): Promise<void> {
+  await markLotsDirty(
+    db,
+    links.filter((l) => l.type === "lot").map((l) => l.id),
+  );
+  await markShipmentLotsDirty(
+    db,
+    links.filter((l) => l.type === "shipment").map((l) => l.id),
+  );
+  for (const l of links) if (l.type === "party") await markPartyLotsDirty(db, l.id);
 }
 
 export async function findDocument(db: Db, id: string): Promise<TraceDocument | undefined> {
@@ -63,6 +78,30 @@ export async function listDocumentsOf(db: Db, type: DocumentTarget, targetId: st
     db,
     ids.map((r) => r.documentId),
   );
+}
+
+/** Documents linked to each of the given targets of one type, oldest first, by target id. */
+export async function listDocumentsOfTargets(
+  db: Db,
+  type: DocumentTarget,
+  targetIds: readonly string[],
+): Promise<Map<string, TraceDocument[]>> {
+  const out = new Map<string, TraceDocument[]>();
+  if (targetIds.length === 0) return out;
+  const ids = await db
+    .selectFrom("documentLinks")
+    .select("documentId")
+    .where("targetType", "=", type)
+    .where("targetId", "in", [...new Set(targetIds)])
+    .execute();
+  const wanted = new Set(targetIds);
+  for (const d of await documentsWhere(db, [...new Set(ids.map((r) => r.documentId))])) {
+    for (const l of d.links) {
+      if (l.type !== type || !wanted.has(l.id)) continue;
+      out.set(l.id, [...(out.get(l.id) ?? []), d]);
+    }
+  }
+  return out;
 }
 
 async function documentsWhere(db: Db, ids: readonly string[]): Promise<TraceDocument[]> {

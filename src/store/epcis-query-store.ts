@@ -16,7 +16,7 @@ type Eb = ExpressionBuilder<Database & { e: Database["events"] }, "e">;
 
 /**
  * Runs a SimpleEventQuery plan (EPCIS 2.0 §8.2.7.1). Every filter is an index look-up: EPCs and repeated fields
- * through `event_id IN (…)` on their own indexes, access through the event's parties; results in keyset pages.
+ * through `seq IN (…)` on their own indexes, access through the event's parties; results in keyset pages.
  */
 export async function queryEvents(
   db: Db,
@@ -54,10 +54,10 @@ export async function queryEvents(
   if (q.readPoints) s = s.where("e.readPoint", "in", [...q.readPoints]);
   if (q.bizLocations) s = s.where("e.bizLocation", "in", [...q.bizLocations]);
   for (const m of q.epcMatches) {
-    s = s.where("e.eventId", "in", (eb) =>
+    s = s.where("e.seq", "in", (eb) =>
       eb
         .selectFrom("eventEpcs as x")
-        .select("x.eventId")
+        .select("x.eventSeq")
         .where("x.role", "in", [...m.roles])
         .where((w) =>
           w.or(
@@ -69,8 +69,8 @@ export async function queryEvents(
     );
   }
   for (const f of q.fieldMatches) {
-    s = s.where("e.eventId", "in", (eb) => {
-      let sub = eb.selectFrom("eventFields as f").select("f.eventId").where("f.kind", "=", f.kind);
+    s = s.where("e.seq", "in", (eb) => {
+      let sub = eb.selectFrom("eventFields as f").select("f.eventSeq").where("f.kind", "=", f.kind);
       if (f.name !== undefined) sub = sub.where("f.name", "=", f.name);
       return sub.where("f.value", "in", [...f.values]);
     });
@@ -95,8 +95,8 @@ function accessFilter(eb: Eb, access: EventAccess) {
   return eb.exists(
     eb
       .selectFrom("eventParties as p")
-      .select("p.eventId")
-      .whereRef("p.eventId", "=", "e.eventId")
+      .select("p.eventSeq")
+      .whereRef("p.eventSeq", "=", "e.seq")
       .where((w) =>
         access.kind === "party"
           ? w("p.partyId", "=", access.partyId)
@@ -129,7 +129,7 @@ export async function listResourceValues(
   if (kind === "epcs") {
     let s = db
       .selectFrom("eventEpcs as x")
-      .innerJoin("events as e", "e.eventId", "x.eventId")
+      .innerJoin("events as e", "e.seq", "x.eventSeq")
       .select("x.epc as value")
       .distinct()
       .where((eb) => accessFilter(eb as unknown as Eb, access));

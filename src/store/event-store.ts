@@ -46,7 +46,7 @@ export async function insertEvents(
   events: readonly StoredEvent[],
   seals?: ReadonlyMap<string, RecordSeal>,
 ): Promise<Set<string>> {
-  const inserted = new Set<string>();
+  const seqOf = new Map<string, number>();
   for (const chunk of chunked(events, 14)) {
     const values = chunk.map(eventRow);
     const { rows } = await executeShaped(db, "events.insert", values, [], () =>
@@ -54,27 +54,51 @@ export async function insertEvents(
         .insertInto("events")
         .values(values)
         .onConflict((oc) => oc.column("eventId").doNothing())
-        .returning("eventId"),
+        .returning(["eventId", "seq"]),
     );
-    for (const r of rows) inserted.add(r.eventId);
-    const fresh = values.filter((v) => inserted.has(v.eventId));
+    for (const r of rows) seqOf.set(r.eventId, Number(r.seq));
+    const fresh = values.filter((v) => seqOf.has(v.eventId));
     await commitRecords(db, "epcis-event", fresh, fresh[0]?.recordTime ?? 0, seals ? { seals } : {});
   }
-  const fresh = events.filter((e) => inserted.has(e.eventId));
-  const epcs = fresh.flatMap((e) =>
-    [...new Map(e.epcs.map((x) => [`${x.epc} ${x.role}`, x])).values()].map((x) => ({
-      eventId: e.eventId,
-      epc: x.epc,
-      role: x.role,
-    })),
-  );
+  // The index rows refer to the event's seq; each set is deduplicated, as each table's key is the whole row.
+  const epcs: { epc: string; eventSeq: number; role: string }[] = [];
+  const fields: { kind: string; name: string; value: string; eventSeq: number }[] = [];
+  const parties: { partyId: string; eventSeq: number; role: string; regionCode: string }[] = [];
+  const indexed = new Set<number>();
+  for (const e of events) {
+    const eventSeq = seqOf.get(e.eventId);
+    // Not new (stored before), or named twice in this batch: indexed once.
+    if (eventSeq === undefined || indexed.has(eventSeq)) continue;
+    indexed.add(eventSeq);
+    const seen = new Set<string>();
+    for (const x of e.epcs) {
+      const k = `${x.epc} ${x.role}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      epcs.push({ epc: x.epc, eventSeq, role: x.role });
+    }
+    seen.clear();
+    for (const f of e.fields) {
+      const k = `${f.kind} ${f.name} ${f.value}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      fields.push({ kind: f.kind, name: f.name, value: f.value, eventSeq });
+    }
+    seen.clear();
+    for (const p of e.parties) {
+      const k = `${p.partyId} ${p.role}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      parties.push({ partyId: p.partyId, eventSeq, role: p.role, regionCode: p.regionCode });
+    }
+  }
   for (const chunk of chunked(epcs, 3))
     await executeShaped(db, "event-epcs.insert", chunk, [], () => db.insertInto("eventEpcs").values(chunk));
-  const fields = fresh.flatMap((e) => e.fields.map((f) => ({ ...f, eventId: e.eventId })));
-  for (const chunk of chunked(fields, 4)) await db.insertInto("eventFields").values(chunk).execute();
-  const parties = fresh.flatMap((e) => dedupeParties(e.parties).map((p) => ({ ...p, eventId: e.eventId })));
-  for (const chunk of chunked(parties, 4)) await db.insertInto("eventParties").values(chunk).execute();
-  return inserted;
+  for (const chunk of chunked(fields, 4))
+    await executeShaped(db, "event-fields.insert", chunk, [], () => db.insertInto("eventFields").values(chunk));
+  for (const chunk of chunked(parties, 4))
+    await executeShaped(db, "event-parties.insert", chunk, [], () => db.insertInto("eventParties").values(chunk));
+  return new Set(seqOf.keys());
 }
 
 /** The `events` row of an event, as stored and as the ledger commits it ("epcis-event"). */
@@ -100,10 +124,6 @@ export function eventRow(e: StoredEvent) {
 /** Stores one event (a platform action); false when it was already stored. */
 export async function insertEvent(db: Db, e: StoredEvent): Promise<boolean> {
   return (await insertEvents(db, [e])).has(e.eventId);
-}
-
-function dedupeParties(parties: readonly EventParty[]): EventParty[] {
-  return [...new Map(parties.map((p) => [`${p.partyId} ${p.role}`, p])).values()];
 }
 
 export async function findEvent(db: Db, eventId: string): Promise<Record<string, unknown> | undefined> {

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { chunked } from "./batch.ts";
+import { markLotsDirty } from "./public-lot-store.ts";
 import type { Db, MovementsTable } from "./schema.ts";
 import { executeShaped } from "./shaped-query.ts";
 
@@ -78,6 +79,11 @@ export async function insertMovement(db: Db, m: MovementsTable): Promise<void> {
 export async function insertMovements(db: Db, rows: readonly MovementsTable[]): Promise<void> {
   for (const chunk of chunked(rows, 8))
     await executeShaped(db, "movements.insert", chunk, [], () => db.insertInto("movements").values(chunk));
+  // A movement changes the lot's chain of custody: its public record (if it has one) is rebuilt off this path.
+  await markLotsDirty(
+    db,
+    rows.map((r) => r.lotId),
+  );
 }
 
 export interface HoldingChange {
@@ -168,6 +174,16 @@ export async function takeFromHoldings(
 export async function holdersOfLot(db: Db, lotId: string): Promise<string[]> {
   const rows = await db.selectFrom("holdings").select("partyId").where("lotId", "=", lotId).execute();
   return rows.map((r) => r.partyId);
+}
+
+/** Every party that holds or held each lot (a holdings row stays at zero), by lot. */
+export async function holdersOfLots(db: Db, lotIds: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (const part of chunked([...new Set(lotIds)], 1, 1_000)) {
+    const rows = await db.selectFrom("holdings").select(["lotId", "partyId"]).where("lotId", "in", part).execute();
+    for (const r of rows) out.set(r.lotId, [...(out.get(r.lotId) ?? []), r.partyId]);
+  }
+  return out;
 }
 
 /** The products a party has in stock now (its goods on sale), most recently stocked first. */

@@ -1,9 +1,6 @@
 import { randomFillSync } from "node:crypto";
 import { sql } from "kysely";
 import { uuidV7Generator } from "../core/ids/uuid-v7.ts";
-import type { StoredNode } from "../core/ledger/frontier.ts";
-import type { Hash } from "../core/ledger/merkle-hash.ts";
-import type { NodeId } from "../core/ledger/node-id.ts";
 import { RECORD_COMMITMENT_TAG, recordCommitment, SALT_SIZE } from "../core/ledger/record-commitment.ts";
 import { chunked } from "./batch.ts";
 import { type LedgerKind, ledgerKinds, ledgerRecord, ledgerRef } from "./ledger-records.ts";
@@ -116,83 +113,38 @@ async function latestEntryIds(db: Db, kind: string, refs: readonly string[]): Pr
   return new Map(rows.map((r) => [r.ref, r.id]));
 }
 
-/** Entries waiting for an index, oldest first. */
-export async function pendingEntries(db: Db, limit: number): Promise<LedgerEntry[]> {
-  const rows = await db
+/** Entries waiting for an index, oldest first: their ids and commitments (all the integrator needs). */
+export async function pendingEntries(
+  db: Db,
+  limit: number,
+): Promise<{ readonly id: string; readonly commitment: Uint8Array }[]> {
+  return db
     .selectFrom("ledgerEntries")
-    .selectAll()
+    .select(["id", "commitment"])
     .where("logIndex", "is", null)
     .orderBy("createdAt")
     .orderBy("id")
     .limit(limit)
     .execute();
-  return rows.map(entryFromRow);
-}
-
-/** Gives entries their indexes (first, first + 1, …) in the integrator's transaction. */
-export async function assignIndexes(db: Db, ids: readonly string[], first: number, at: number): Promise<void> {
-  for (const chunk of chunked(
-    ids.map((id, i) => ({ id, i: first + i })),
-    1,
-    200,
-  )) {
-    const index = sql<number>`case ${sql.ref("id")} ${sql.join(
-      chunk.map((c) => sql`when ${c.id} then cast(${c.i} as bigint)`),
-      sql` `,
-    )} end`;
-    await db
-      .updateTable("ledgerEntries")
-      .set({ logIndex: index, integratedAt: at })
-      .where(
-        "id",
-        "in",
-        chunk.map((c) => c.id),
-      )
-      .execute();
-  }
-}
-
-export async function insertNodes(db: Db, nodes: readonly StoredNode[]): Promise<void> {
-  const rows = nodes.map((n) => ({ level: n.level, idx: n.index, hash: Buffer.from(n.hash) }));
-  for (const chunk of chunked(rows, 3))
-    await executeShaped(db, "ledger-nodes.insert", chunk, [], () => db.insertInto("ledgerNodes").values(chunk));
 }
 
 /**
- * Exactly one hash per id, in order (the NodeReader contract); a missing node is a store bug. One statement for the
- * whole plan (an OR of one primary-key range per level): a proof costs one round trip, not one per tree level.
+ * Gives entries their indexes (first, first + 1, …) in the integrator's transaction: one UPDATE … FROM (VALUES …)
+ * joined on the primary key per 1,000 entries (SQLite ≥ 3.33 and PostgreSQL both have UPDATE … FROM; an unnamed
+ * VALUES list's columns are column1, column2 on both), compiled once per row count.
  */
-export async function readNodes(db: Db, ids: readonly NodeId[]): Promise<Hash[]> {
-  if (ids.length === 0) return [];
-  const found = new Map<string, Uint8Array>();
-  const byLevel = new Map<number, Set<number>>();
-  for (const id of ids) byLevel.set(id.level, (byLevel.get(id.level) ?? new Set()).add(id.index));
-  const rows = await db
-    .selectFrom("ledgerNodes")
-    .select(["level", "idx", "hash"])
-    .where((eb) =>
-      eb.or([...byLevel].map(([level, indexes]) => eb.and([eb("level", "=", level), eb("idx", "in", [...indexes])]))),
-    )
-    .execute();
-  for (const r of rows) found.set(`${r.level}/${Number(r.idx)}`, new Uint8Array(r.hash));
-  return ids.map((id) => {
-    const h = found.get(`${id.level}/${id.index}`);
-    if (!h) throw new Error(`ledger: node ${id.level}/${id.index} is missing`);
-    return h;
-  });
-}
-
-/** Hashes of one tree level over a range of indexes (a tile's worth), in order. */
-export async function readNodeRange(db: Db, level: number, first: number, count: number): Promise<Hash[]> {
-  const rows = await db
-    .selectFrom("ledgerNodes")
-    .select(["idx", "hash"])
-    .where("level", "=", level)
-    .where("idx", ">=", first)
-    .where("idx", "<", first + count)
-    .orderBy("idx")
-    .execute();
-  return rows.map((r) => new Uint8Array(r.hash));
+export async function assignIndexes(db: Db, ids: readonly string[], first: number, at: number): Promise<void> {
+  const rows = ids.map((id, i) => ({ id, i: first + i, at }));
+  // Built only the first time a row count is seen; afterwards the cached SQL is bound to the new values.
+  for (const chunk of chunked(rows, 1, 1_000))
+    await executeShaped(db, "ledger-entries.assign", chunk, [], () => ({
+      compile: () =>
+        sql`update ${sql.table("ledgerEntries")} set ${sql.ref("logIndex")} = v.column2, ${sql.ref(
+          "integratedAt",
+        )} = v.column3 from (values ${sql.join(
+          chunk.map((r) => sql`(${r.id}, cast(${r.i} as bigint), cast(${r.at} as bigint))`),
+        )}) as v where ${sql.ref("ledgerEntries.id")} = v.column1`.compile(db),
+    }));
 }
 
 export interface StoredCheckpoint {

@@ -1,6 +1,7 @@
 import type { Party, PartyKind } from "../core/parties/party.ts";
 import { chunked } from "./batch.ts";
 import { commitRecords } from "./ledger-store.ts";
+import { markPartyLotsDirty } from "./public-lot-store.ts";
 import type { Db, PartiesTable } from "./schema.ts";
 
 /** Parties in and out of the database as core values, never rows. */
@@ -28,12 +29,23 @@ export async function updateParty(db: Db, p: Party, expectedVersion: number): Pr
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) return false;
   await commitRecords(db, "party", [row], row.updatedAt, { supersede: true });
+  await markPartyLotsDirty(db, p.id);
   return true;
 }
 
 export async function findPartyById(db: Db, id: string): Promise<Party | undefined> {
   const row = await db.selectFrom("parties").selectAll().where("id", "=", id).executeTakeFirst();
   return row && fromRow(row);
+}
+
+export async function findPartiesByIds(db: Db, ids: readonly string[]): Promise<Map<string, Party>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("parties")
+    .selectAll()
+    .where("id", "in", [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, fromRow(r)]));
 }
 
 export async function findPartyByCreditCode(db: Db, creditCode: string): Promise<Party | undefined> {

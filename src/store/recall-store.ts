@@ -1,6 +1,7 @@
 import type { Recall, RecallCriteria, RecallLevel, RecallStatus, RecallTask } from "../core/recalls/recall.ts";
 import { chunked } from "./batch.ts";
 import { commitRecords } from "./ledger-store.ts";
+import { markLotsDirty, markRecallLotsDirty } from "./public-lot-store.ts";
 import type { Db, RecallsTable, RecallTasksTable } from "./schema.ts";
 
 export async function insertRecall(db: Db, r: Recall): Promise<void> {
@@ -38,6 +39,8 @@ export async function insertRecallLots(
       .values(part.map((lotId) => ({ recallId, lotId, named: named.has(lotId) ? 1 : 0 })))
       .execute();
   }
+  // The recall banner must show from the recall's commit on: the lots' public records are rebuilt when read.
+  await markLotsDirty(db, lotIds);
 }
 
 export async function insertRecallTasks(db: Db, tasks: readonly RecallTask[]): Promise<void> {
@@ -119,6 +122,7 @@ export async function closeRecall(
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) return false;
   await recommit(db, "recall", "recalls", id, c.at);
+  await markRecallLotsDirty(db, id);
   return true;
 }
 

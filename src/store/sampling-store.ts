@@ -2,6 +2,7 @@ import type { CandidateLot, LotMatch } from "../core/sampling/match-lots.ts";
 import type { SamplingRecord, SamplingResult } from "../core/sampling/sampling-record.ts";
 import { chunked } from "./batch.ts";
 import { commitRecords } from "./ledger-store.ts";
+import { markLotsDirty } from "./public-lot-store.ts";
 import type { Db, SamplingRecordsTable } from "./schema.ts";
 
 export type MatchStatus = "candidate" | "confirmed" | "dismissed";
@@ -139,6 +140,27 @@ export async function matchesOfRecords(db: Db, recordIds: readonly string[]): Pr
   return out;
 }
 
+/** The official sampling results confirmed to be about each of these lots (what the lot's public page shows). */
+export async function confirmedSamplingOfLots(
+  db: Db,
+  lotIds: readonly string[],
+): Promise<Map<string, SamplingRecord[]>> {
+  const out = new Map<string, SamplingRecord[]>();
+  for (const part of chunked([...new Set(lotIds)], 1, 1_000)) {
+    const rows = await db
+      .selectFrom("samplingMatches")
+      .innerJoin("samplingRecords", "samplingRecords.id", "samplingMatches.recordId")
+      .selectAll("samplingRecords")
+      .select("samplingMatches.lotId")
+      .where("samplingMatches.lotId", "in", part)
+      .where("samplingMatches.status", "=", "confirmed")
+      .orderBy("samplingRecords.sampledOn")
+      .execute();
+    for (const { lotId, ...r } of rows) out.set(lotId, [...(out.get(lotId) ?? []), recordFromRow(r)]);
+  }
+  return out;
+}
+
 /** Decides a candidate once (a conditional update): false when it was already decided or does not exist. */
 export async function decideMatch(
   db: Db,
@@ -151,7 +173,10 @@ export async function decideMatch(
     .where("lotId", "=", d.lotId)
     .where("status", "=", "candidate")
     .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  if (Number(res.numUpdatedRows) !== 1) return false;
+  // A confirmed result shows on the lot's public page.
+  if (d.status === "confirmed") await markLotsDirty(db, [d.lotId]);
+  return true;
 }
 
 export async function setMatchRecall(db: Db, recordId: string, lotId: string, recallId: string): Promise<void> {

@@ -1,18 +1,25 @@
 import { sql } from "kysely";
 import type { ScanCount } from "../core/resolver/scan-tally.ts";
-import { chunked } from "./batch.ts";
 import type { Db } from "./schema.ts";
+import { executeShaped } from "./shaped-query.ts";
 
-/** Adds counts to (lot, day, district) rows: one upsert per chunk (both engines speak ON CONFLICT … DO UPDATE). */
+/**
+ * Adds counts to (lot, day, district) rows: one upsert per chunk of 500 (both engines speak ON CONFLICT … DO
+ * UPDATE), compiled once per chunk size — a busy resolver flushes thousands of lots every second.
+ */
 export async function addScanCounts(db: Db, counts: readonly ScanCount[]): Promise<void> {
-  for (const chunk of chunked(counts, 4)) {
-    await db
-      .insertInto("scanCounts")
-      .values(chunk.map((c) => ({ ...c })))
-      .onConflict((oc) =>
-        oc.columns(["lotId", "day", "regionCode"]).doUpdateSet({ count: sql`scan_counts.count + excluded.count` }),
-      )
-      .execute();
+  for (let i = 0; i < counts.length; i += 500) {
+    const rows = counts
+      .slice(i, i + 500)
+      .map((c) => ({ lotId: c.lotId, day: c.day, regionCode: c.regionCode, count: c.count }));
+    await executeShaped(db, "scanCounts.add", rows, [], () =>
+      db
+        .insertInto("scanCounts")
+        .values(rows)
+        .onConflict((oc) =>
+          oc.columns(["lotId", "day", "regionCode"]).doUpdateSet({ count: sql`scan_counts.count + excluded.count` }),
+        ),
+    );
   }
 }
 

@@ -4,7 +4,7 @@
  * ids are text (UUIDv7, time-ordered), times are epoch milliseconds (bigint), flags are 0/1 integers,
  * structured values are JSON text. Migrations in ./migrations create exactly this.
  */
-import type { Kysely, Transaction } from "kysely";
+import type { Generated, Kysely, Transaction } from "kysely";
 
 export interface PartiesTable {
   id: string;
@@ -195,10 +195,13 @@ export interface LedgerEntriesTable {
   integratedAt: number | null;
 }
 
-export interface LedgerNodesTable {
+/** One C2SP tlog-tiles tile of the tree and its subtrees' inner nodes (core/ledger/node-tile.ts). */
+export interface LedgerTilesTable {
+  /** Tile level L: tree levels 8·L … 8·L + 7. */
   level: number;
+  /** Tile index N. */
   idx: number;
-  hash: Uint8Array;
+  nodes: Uint8Array;
 }
 
 export interface LedgerCheckpointsTable {
@@ -257,6 +260,8 @@ export interface WitnessForksTable {
 }
 
 export interface EventsTable {
+  /** Storage order; the key the index tables below refer to (short, unlike the event hash ID). */
+  seq: Generated<number>;
   eventId: string;
   eventType: string;
   eventTime: number;
@@ -280,14 +285,14 @@ export interface EventsTable {
 
 export interface EventEpcsTable {
   epc: string;
-  eventId: string;
+  eventSeq: number;
   /** epc, class, parent, child, childClass, input, inputClass, output, outputClass (see core/epcis/event-epcs.ts). */
   role: string;
 }
 
 /** Repeated fields an EPCIS query filters on (EPCIS 2.0 §8.2.7.1): bizTransaction, source, destination, ilmd. */
 export interface EventFieldsTable {
-  eventId: string;
+  eventSeq: number;
   kind: string;
   /** The type (normalised CBV URI, or "" when absent) or the ILMD field's full name. */
   name: string;
@@ -296,7 +301,7 @@ export interface EventFieldsTable {
 
 /** The parties an event concerns, and in which role (owner, source, destination): who may read it. */
 export interface EventPartiesTable {
-  eventId: string;
+  eventSeq: number;
   partyId: string;
   regionCode: string;
   role: string;
@@ -484,6 +489,21 @@ export interface ScanCountsTable {
   count: number;
 }
 
+/** The materialised public record of a lot (migration 0017-public-lots). */
+export interface PublicLotsTable {
+  traceKey: string;
+  lotId: string;
+  /** The PublicLotRecord as built, its expiry left out; null while its first build is under way. */
+  recordJson: string | null;
+  productionDate: string | null;
+  expiryDate: string | null;
+  scanRegion: string | null;
+  flagsUntil: string | null;
+  /** Changes since the build (0: current). */
+  dirty: number;
+  builtAt: number;
+}
+
 export interface SamplingRecordsTable {
   id: string;
   sampleNo: string;
@@ -532,6 +552,7 @@ export interface ExpiryNoticesTable {
 export interface Database {
   complaints: ComplaintsTable;
   scanCounts: ScanCountsTable;
+  publicLots: PublicLotsTable;
   samplingRecords: SamplingRecordsTable;
   samplingMatches: SamplingMatchesTable;
   expiryNotices: ExpiryNoticesTable;
@@ -555,7 +576,7 @@ export interface Database {
   shipmentLines: ShipmentLinesTable;
   events: EventsTable;
   ledgerEntries: LedgerEntriesTable;
-  ledgerNodes: LedgerNodesTable;
+  ledgerTiles: LedgerTilesTable;
   ledgerCheckpoints: LedgerCheckpointsTable;
   ledgerWitnesses: LedgerWitnessesTable;
   ledgerCosignatures: LedgerCosignaturesTable;

@@ -5,8 +5,8 @@ import { page } from "./layout.ts";
 import { type Lang, messages } from "./messages.ts";
 
 export interface LotPageOptions {
-  /** The log's verifier key (C2SP signed-note vkey) the browser checks the checkpoint against. */
-  readonly verifierKey: string;
+  /** The log's C2SP tlog-policy (its keys, witnesses and quorum) the browser checks the receipt under. */
+  readonly policy: string;
   readonly formToken: string;
 }
 
@@ -43,7 +43,8 @@ ${licences(r.producer.licences, lang)}
 </section>
 <section aria-labelledby="inspections-title">
 <h2 id="inspections-title">${m.inspections}</h2>
-${documents(r.inspections, m.noInspections, lang)}
+${r.inspections.length === 0 && r.samplingResults.length > 0 ? "" : documents(r.inspections, m.noInspections, lang)}
+${samplingResults(r.samplingResults, lang)}
 </section>
 <section aria-labelledby="certificates-title">
 <h2 id="certificates-title">${m.certificates}</h2>
@@ -60,7 +61,7 @@ ${
       )}</ol>`
 }
 </section>
-<section id="ledger" aria-labelledby="ledger-title" data-receipt-url="${r.ledger.receiptUrl}" data-record-url="${r.ledger.recordUrl}" data-kind="${r.ledger.kind}" data-ref="${r.ledger.ref}" data-lot-code="${r.lotCode}" data-vkey="${opts.verifierKey}" data-lang="${lang}">
+<section id="ledger" aria-labelledby="ledger-title" data-receipt-url="${r.ledger.receiptUrl}" data-record-url="${r.ledger.recordUrl}" data-kind="${r.ledger.kind}" data-ref="${r.ledger.ref}" data-lot-code="${r.lotCode}" data-lang="${lang}">
 <h2 id="ledger-title">${m.ledgerTitle}</h2>
 <p id="ledger-status" role="status" aria-live="polite">${m.ledgerChecking}</p>
 <ul id="ledger-checks" class="plain"></ul>
@@ -72,6 +73,7 @@ ${
     checks: m.ledgerChecks,
     evidence: m.evidenceNumber,
   })}</script>
+<script type="application/json" id="ledger-policy">${jsonForScript(opts.policy)}</script>
 </section>
 ${complaintForm(r.traceCode, lang, opts.formToken)}`;
   return page(lang, `${r.product.name} ${r.lotCode}`, body, { scripts: ["/assets/lot-page.js"] });
@@ -83,6 +85,15 @@ export function licences(list: PublicLotRecord["producer"]["licences"], lang: La
   return html`<p class="muted">${m.licences}:</p><ul class="plain">${list.map(
     (l) =>
       html`<li>${l.number} · ${m.validUntil} ${l.validUntil ?? m.noEnd} <span class="badge ${l.expired ? "b-expired" : "b-ok"}">${l.expired ? m.licenceExpired : m.licenceValid}</span></li>`,
+  )}</ul>`;
+}
+
+function samplingResults(list: PublicLotRecord["samplingResults"], lang: Lang): Html | string {
+  const m = messages[lang];
+  if (list.length === 0) return "";
+  return html`<ul class="plain">${list.map(
+    (x) =>
+      html`<li>${m.officialSampling(x.sampleNo, x.agency)} · ${m.result}: <strong class="${x.result === "fail" ? "fail" : "ok"}">${x.result === "fail" ? m.samplingFail : m.samplingPass}</strong>${x.failedItems.length > 0 ? html`<br><span class="muted">${m.failedItems}: ${x.failedItems.join("、")}</span>` : ""}${x.sampledOn ? html`<br><span class="muted">${x.sampledOn}</span>` : ""}</li>`,
   )}</ul>`;
 }
 

@@ -101,7 +101,8 @@ describe.skipIf(!haveChromium)("public pages in Chromium", () => {
     await expect.poll(() => page.locator("#chain li").count()).toBe(5);
     expect(await ledgerResult(page)).toBe("verified");
     expect(await page.textContent("#ledger-status")).toContain("已存证");
-    expect(await page.locator("#ledger-checks li.ok").count()).toBe(5);
+    // claim, commitment, signature, witnesses, inclusion, and the lot number on the page.
+    expect(await page.locator("#ledger-checks li.ok").count()).toBe(6);
     await shot(page, "lot-zh");
     expect(await accessibilityViolations(page)).toEqual([]);
   });
@@ -153,6 +154,29 @@ describe.skipIf(!haveChromium)("public pages in Chromium", () => {
       expect(await page.locator("#ledger-status.fail").isVisible()).toBe(true);
       await shot(page, `lot-tampered-${what}`);
     }
+  });
+
+  it("lets the printable receipt page verify itself, and fail visibly for a changed record", async () => {
+    const receiptPage = `/v1/ledger/receipts/lot/${s.lot.id}/page`;
+    const page = await open(receiptPage);
+    await page.waitForSelector("#browser-check[data-result]", { timeout: 20_000 });
+    expect(await page.getAttribute("#browser-check", "data-result")).toBe("verified");
+    expect(await page.locator("#browser-check-list li.ok").count()).toBe(5);
+    await shot(page, "receipt-page");
+
+    const context = await browser.newContext({ locale: "zh-CN" });
+    contexts.push(context);
+    await context.route("**/v1/ledger/records/**", async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({ response: res, json: { ...(await res.json()), lotCode: "ABC124" } });
+    });
+    const tampered = await context.newPage();
+    await tampered.goto(`${base}${receiptPage}`);
+    await tampered.waitForSelector("#browser-check[data-result]", { timeout: 20_000 });
+    expect(await tampered.getAttribute("#browser-check", "data-result")).toBe("failed");
+    expect(await tampered.locator("#browser-check-list li.fail").allTextContents()).toEqual([
+      expect.stringContaining("记录内容与凭证承诺一致"),
+    ]);
   });
 
   it("submits a complaint that reaches the regulator of the region", async () => {

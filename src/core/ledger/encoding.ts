@@ -46,7 +46,11 @@ export function encodeUtf8(text: string): Uint8Array {
 }
 
 /** True when the string has no lone surrogates, i.e. it round-trips through UTF-8. */
+// String.prototype.isWellFormed (ES2024, in Node 20) is native and linear; the pattern is the fallback.
+const nativeIsWellFormed = (String.prototype as { isWellFormed?: (this: string) => boolean }).isWellFormed;
+
 export function isWellFormedText(text: string): boolean {
+  if (nativeIsWellFormed) return nativeIsWellFormed.call(text);
   return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 }
 

@@ -48,6 +48,19 @@ export {
   readPlanAsync,
 } from "./node-reader.ts";
 export {
+  decodeNodeTile,
+  encodeNodeTile,
+  locateNode,
+  type NodeLocation,
+  type NodeTile,
+  type NodeTileKey,
+  nodeFromTile,
+  nodeTileWidth,
+  partialTiles,
+  tileKeyString,
+  tlogTileBytes,
+} from "./node-tile.ts";
+export {
   computeKeyId,
   isValidKeyName,
   keyIdHex,
@@ -121,6 +134,13 @@ export {
   type TileContents,
   tilesForNodes,
 } from "./tile-proof.ts";
+export {
+  appendToTiles,
+  EMPTY_TILE_TREE,
+  type TileAppend,
+  type TileTree,
+  tileTreeFromPartialTiles,
+} from "./tile-tree.ts";
 export { formatTlogProof, parseTlogProof, TLOG_PROOF_HEADER, type TlogProof, verifyTlogProof } from "./tlog-proof.ts";
 export { verifyConsistency } from "./verify-consistency.ts";
 export { rootFromInclusionProof, verifyInclusion } from "./verify-inclusion.ts";

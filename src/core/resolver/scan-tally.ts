@@ -1,4 +1,6 @@
-import { chinaDate } from "../codes/calendar-day.ts";
+import { CHINA_UTC_OFFSET_MS, chinaDate } from "../codes/calendar-day.ts";
+
+const DAY_MS = 86_400_000;
 
 /** One count of public resolutions: a lot, a calendar day (CST) and the district the count is credited to. */
 export interface ScanCount {
@@ -14,9 +16,15 @@ export interface ScanCount {
  */
 export class ScanTally {
   private pending = new Map<string, number>();
+  /** The day of the last scan and the instants it spans: a scan costs no date formatting. */
+  private day = { name: "", from: 0, to: 0 };
 
   add(lotId: string, regionCode: string, at: number): void {
-    const key = `${lotId}\u0000${chinaDate(at)}\u0000${regionCode}`;
+    if (at < this.day.from || at >= this.day.to) {
+      const from = Math.floor((at + CHINA_UTC_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_UTC_OFFSET_MS;
+      this.day = { name: chinaDate(at), from, to: from + DAY_MS };
+    }
+    const key = `${lotId}\u0000${this.day.name}\u0000${regionCode}`;
     this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
   }
 

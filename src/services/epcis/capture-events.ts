@@ -1,11 +1,11 @@
 import { actorRef, isOperator } from "../../core/auth/actor.ts";
-import { type PreparedEvent, prepareCapture } from "../../core/epcis/capture/prepare-capture.ts";
-import type { AnyEpcisDocument } from "../../core/epcis/epcis-types.ts";
+import type { PreparedEvent } from "../../core/epcis/capture/prepare-capture.ts";
 import { mayCaptureEvents } from "../../core/epcis/event-access.ts";
 import { EPCIS_CONTEXT_URL } from "../../core/epcis/platform/platform-context.ts";
 import { AppError, type FieldError } from "../../core/errors.ts";
 import { type CaptureJob, insertCaptureJob } from "../../store/capture-job-store.ts";
 import { eventOwners, insertErrorDeclaration, insertEvents, type StoredEvent } from "../../store/event-store.ts";
+import type { RecordSeal } from "../../store/ledger-store.ts";
 import { findPartyById } from "../../store/party-store.ts";
 import type { Db } from "../../store/schema.ts";
 import { recordAudit } from "../audit/record-audit.ts";
@@ -13,7 +13,7 @@ import { resolveEventParties } from "../events/event-parties.ts";
 import type { ServiceContext } from "../service-context.ts";
 import { applyWorkflows } from "./apply-workflows.ts";
 import { announceCaptured } from "./capture-feed.ts";
-import { documentErrors } from "./epcis-validator.ts";
+import { type CaptureStamp, capturedEventRow, checkCapture } from "./check-capture.ts";
 import { notifySubscribers } from "./subscriptions.ts";
 
 /** GS1-EPCIS-Capture-Limit (REST binding): the most events one capture request may carry. */
@@ -42,15 +42,21 @@ export async function captureDocument(
   if (!mayCaptureEvents(ctx.actor))
     throw new AppError("forbidden", "only enterprises and operators capture EPCIS events");
   const base = opts.pointerBase ?? "/body";
-  const errors = documentErrors(document, base);
-  if (errors.length > 0) throw invalid(errors);
-  const prepared = prepareCapture(document as AnyEpcisDocument, opts.xmlHashIds);
-  if (!prepared.ok) throw invalid(prepared.errors.map((e) => ({ ...e, pointer: `${base}${e.pointer}` })));
+  const stamp: CaptureStamp = {
+    captureId: ctx.newId(),
+    recordTime: ctx.clock.now(),
+    partyId: ctx.actor.kind === "enterprise" ? ctx.actor.partyId : null,
+  };
+  // In the pool the rows' ledger seals are made there too; in this thread the store makes them as it writes.
+  const prepared = ctx.capturePool
+    ? await ctx.capturePool.check(document, base, opts.xmlHashIds, stamp)
+    : checkCapture(document, base, opts.xmlHashIds);
+  if (!prepared.ok) throw invalid(prepared.errors);
   if (prepared.events.length > CAPTURE_EVENT_LIMIT)
     throw new AppError("epcis-capture-limit", `a capture carries at most ${CAPTURE_EVENT_LIMIT} events`, {
       extra: { epcisException: "CaptureLimitExceededException" },
     });
-  const result = await storeCapture(ctx, prepared.events, base);
+  const result = await storeCapture(ctx, prepared.events, base, stamp, prepared.seals);
   announceCaptured(ctx.store, result.storedIds);
   return result;
 }
@@ -93,10 +99,10 @@ async function storeCapture(
   ctx: ServiceContext,
   events: readonly PreparedEvent[],
   pointerBase: string,
+  stamp: CaptureStamp,
+  seals: ReadonlyMap<string, RecordSeal> | undefined,
 ): Promise<CaptureResult> {
-  const partyId = ctx.actor.kind === "enterprise" ? ctx.actor.partyId : null;
-  const id = ctx.newId();
-  const now = ctx.clock.now();
+  const { partyId, captureId: id, recordTime: now } = stamp;
   return ctx.store.transaction(async (tx) => {
     const owner = partyId === null ? null : ((await findPartyById(tx, partyId)) ?? null);
     if (partyId !== null && !owner) throw new AppError("not-found", "the key's party no longer exists");
@@ -108,18 +114,8 @@ async function storeCapture(
       ctx.settings.publicBaseUrl,
       toStore.map((e) => ({ owner, event: e.event })),
     );
-    const rows: StoredEvent[] = toStore.map((e, i) => ({
-      ...e.index,
-      eventId: e.eventId,
-      recordTime: now,
-      partyId,
-      source: "epcis",
-      captureId: id,
-      hashId: e.hashId === e.eventId ? null : e.hashId,
-      event: e.event,
-      parties: parties[i] ?? [],
-    }));
-    const inserted = await insertEvents(tx, rows);
+    const rows: StoredEvent[] = toStore.map((e, i) => capturedEventRow(e, stamp, parties[i] ?? []));
+    const inserted = await insertEvents(tx, rows, seals);
     if (owner) {
       const position = new Map(events.map((e, i) => [e, i]));
       const fresh = toStore.flatMap((prepared, i) =>

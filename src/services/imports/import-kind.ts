@@ -33,6 +33,12 @@ export interface ImportUnit {
 export interface ImportKind {
   readonly columns: ColumnSet;
   units(rows: AsyncIterable<FieldRow>, party: Party): AsyncIterable<ImportUnit>;
+  /**
+   * Writes several units at once through the use case's many-record form (set-based, as an API request of many
+   * records is), with the same result as writing them one after another. Optional: without it, or when it throws,
+   * the units are written one at a time.
+   */
+  writeMany?(tx: Db, units: readonly ImportUnit[]): Promise<void>;
 }
 
 export interface KindContext {

@@ -178,6 +178,30 @@ describe.each(engines)("bulk import of products, lots and shipments on %s", (eng
     expect(JSON.parse(String(audit.detailsJson))).toEqual({ rows: 4, imported: 2, badRows: 2 });
   });
 
+  it("codes many lots a chunk at a time, pinning a bad row in a chunk and keeping the rest with their codes", async () => {
+    const g = gtin();
+    expect((await run("products", csv("name,unit,categoryCode,gtin", `批量鸡蛋,box,eggs,${g}`))).imported).toBe(1);
+    const rows = Array.from({ length: 450 }, (_, i) => `${g},E${i},${today},${i + 1}`);
+    rows[300] = `${g},E300,${today},-1`; // a bad quantity
+    rows[301] = `${g},E0,${today},5`; // a lot code an earlier chunk already coded
+    const report = await run("lots", csv("productGtin,lotCode,productionDate,quantity", ...rows), {
+      skipBadRows: true,
+    });
+    expect(report.rows).toBe(450);
+    expect(report.imported).toBe(448);
+    expect(report.errors.map((e) => e.row)).toEqual([302, 303]);
+    const coded = await store.db
+      .selectFrom("lots")
+      .select(["lotCode", "quantityMilli"])
+      .where("gtin", "=", g)
+      .orderBy("createdAt")
+      .orderBy("lotCode")
+      .execute();
+    expect(coded).toHaveLength(448);
+    expect(coded.find((l) => l.lotCode === "E449")?.quantityMilli).toBe(450_000);
+    expect(coded.filter((l) => l.lotCode === "E0")).toHaveLength(1);
+  });
+
   it("reports unknown columns and a missing required column at row 1", async () => {
     const report = await run("products", csv("name,unit,colour", "苹果,kg,red"));
     expect(report.imported).toBe(0);

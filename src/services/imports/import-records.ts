@@ -41,7 +41,8 @@ const CHUNK = 200;
  * row sees the writes of the rows before it, so a file may ship lots it coded, or use them as inputs. Every bad
  * row is reported (row, column, reason), not just the first: checking goes on after an error.
  * Audit: each record keeps the audit row its use case writes (who registered this product is answered the same
- * way whatever the channel), and the import adds one row naming the file's counts.
+ * way whatever the channel; lots coded together share one, as in a POST of many lots), and the import adds one
+ * row naming the file's counts.
  */
 export async function importRecords(
   ctx: ServiceContext,
@@ -80,7 +81,7 @@ export async function importRecords(
       }
       let chunk: ImportUnit[] = [];
       const flush = async () => {
-        imported += await writeChunk(tx, savepoint, chunk, errors);
+        imported += await writeChunk(tx, savepoint, kind, chunk, errors);
         chunk = [];
       };
       for await (const unit of kind.units(fieldRows(), party)) {
@@ -116,15 +117,22 @@ function restOf(sheet: AsyncIterator<SheetRow>): AsyncIterable<SheetRow> {
 }
 
 /**
- * Writes a chunk under one savepoint. If a unit fails, the chunk is undone and replayed a unit at a time, each
+ * Writes a chunk under one savepoint, set-based when the kind can (writeMany). If a unit fails, the chunk is undone and replayed a unit at a time, each
  * under its own savepoint, so the good units stand and the transaction stays usable (on PostgreSQL a failed
  * statement would otherwise abort it). Errors other than AppError (the database gone, a bug) end the import.
  */
-async function writeChunk(tx: Db, savepoint: Savepoint, chunk: ImportUnit[], errors: RowError[]): Promise<number> {
+async function writeChunk(
+  tx: Db,
+  savepoint: Savepoint,
+  kind: ImportKind,
+  chunk: ImportUnit[],
+  errors: RowError[],
+): Promise<number> {
   if (chunk.length === 0) return 0;
   try {
     await savepoint(async () => {
-      for (const unit of chunk) await unit.write(tx);
+      if (kind.writeMany) await kind.writeMany(tx, chunk);
+      else for (const unit of chunk) await unit.write(tx);
     });
     return chunk.reduce((n, u) => n + u.rows.length, 0);
   } catch (e) {

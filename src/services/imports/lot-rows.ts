@@ -5,7 +5,7 @@ import type { Db } from "../../store/schema.ts";
 import { type CodeLotInput, codeLotsOf } from "../lots/code-lots.ts";
 import { lotColumns } from "./column-sets.ts";
 import { CellReader, type FieldRow } from "./import-columns.ts";
-import { errorsOfRow, type ImportKind, type KindContext, shapeErrors } from "./import-kind.ts";
+import { errorsOfRow, type ImportKind, type ImportUnit, type KindContext, shapeErrors } from "./import-kind.ts";
 import type { RowError } from "./import-report.ts";
 import { definedOnly } from "./product-rows.ts";
 
@@ -15,8 +15,41 @@ import { definedOnly } from "./product-rows.ts";
  * can be inputs, since every row sees what the rows before it wrote.
  */
 export function lotRows(env: KindContext): ImportKind {
+  const batchable = new WeakMap<ImportUnit, { party: Party; source: FieldRow; column: string; input: CodeLotInput }>();
   return {
     columns: lotColumns,
+    // Lots coded in runs, one codeLotsOf per run (one look-up, one multi-row insert per table). A row with inputs
+    // is written alone, after the run before it: it may consume lots those rows coded.
+    async writeMany(tx, units) {
+      let run: { party: Party; source: FieldRow; column: string; input: CodeLotInput }[] = [];
+      const flush = async () => {
+        const first = run[0];
+        if (!first) return;
+        const products = new Map<string, string>();
+        const inputs: CodeLotInput[] = [];
+        for (const r of run) {
+          const key = `${r.column} ${r.source.values[r.column]}`;
+          let productId = products.get(key);
+          if (productId === undefined) {
+            productId = await productOf(tx, r.party, r.source, r.column);
+            products.set(key, productId);
+          }
+          inputs.push({ ...r.input, productId });
+        }
+        await codeLotsOf(tx, env.ctx, first.party, inputs, "/row");
+        run = [];
+      };
+      for (const unit of units) {
+        const lot = batchable.get(unit);
+        if (lot && !lot.input.inputs?.length) {
+          run.push(lot);
+          continue;
+        }
+        await flush();
+        await unit.write(tx);
+      }
+      await flush();
+    },
     async *units(rows, party) {
       for await (const source of rows) {
         const cells = new CellReader(source);
@@ -40,7 +73,7 @@ export function lotRows(env: KindContext): ImportKind {
             );
         if (!cells.text(productColumn))
           errors.push({ row: source.row, column: productColumn, reason: "name the product by id, GTIN or name" });
-        yield {
+        const unit: ImportUnit = {
           rows: [source.row],
           errors,
           write: async (tx) => {
@@ -49,6 +82,8 @@ export function lotRows(env: KindContext): ImportKind {
           },
           explain: (e) => errorsOfRow(e, source.row, "/row/0", { productId: productColumn }),
         };
+        batchable.set(unit, { party, source, column: productColumn, input });
+        yield unit;
       }
     },
   };

@@ -16,9 +16,9 @@ import {
   existingRecords,
   latestCheckpoint,
   latestEntriesOf,
-  readNodes,
   readRecordPage,
 } from "../../store/ledger-store.ts";
+import { readNodes } from "../../store/ledger-tile-store.ts";
 import type { Platform } from "../platform.ts";
 
 export interface AuditProblem {
@@ -123,6 +123,7 @@ async function auditTree(platform: Platform): Promise<{ entries: number; size: n
     const stored = await readNodes(
       db,
       done.nodes.map((n) => ({ level: n.level, index: n.index })),
+      { cache: false },
     ).catch(() => undefined);
     const bad = stored ? done.nodes.findIndex((n, i) => !bytesEqual(n.hash, stored[i] as Uint8Array)) : 0;
     if (bad !== -1) {

@@ -1,44 +1,53 @@
 import {
+  appendToTiles,
+  bytesEqual,
   formatCheckpoint,
-  frontierFromHashes,
-  frontierNodeIds,
-  integrate,
+  frontierRoot,
   leafHash,
   signNote,
+  type TileTree,
+  tileTreeFromPartialTiles,
 } from "../../core/ledger/index.ts";
-import {
-  assignIndexes,
-  insertCheckpoint,
-  insertNodes,
-  latestCheckpoint,
-  pendingEntries,
-  readNodes,
-} from "../../store/ledger-store.ts";
+import { assignIndexes, insertCheckpoint, latestCheckpoint, pendingEntries } from "../../store/ledger-store.ts";
+import { readPartialTiles, writeTiles } from "../../store/ledger-tile-store.ts";
+import type { Store } from "../../store/store.ts";
 import type { Platform } from "../platform.ts";
 
 /**
- * Integration (the log's sequencer): gives pending entries the next indexes, stores every subtree hash the batch
- * completes, and signs a checkpoint (C2SP tlog-checkpoint in a signed note) for the new size — all in one short
- * transaction, apart from the writers: a use case only appends its entries, it never waits for this step.
+ * The tree as the last integration of this process left it (its partial tiles hold the frontier), so a batch
+ * reads nothing of the tree back. Trusted only while the latest checkpoint is the one this state produced.
+ */
+const kept = new WeakMap<Store, TileTree>();
+
+/**
+ * Integration (the log's sequencer): gives pending entries the next indexes, writes the tiles the batch changes,
+ * and signs a checkpoint (C2SP tlog-checkpoint in a signed note) for the new size — all in one short transaction,
+ * apart from the writers: a use case only appends its entries, it never waits for this step.
  * Returns the tree size after the batch (unchanged when nothing was pending).
  *
  * Two integrators racing (two server processes) both try the same next size; the loser's transaction fails on the
  * unique log index / checkpoint size and rolls back whole, and its next round starts from the winner's tree.
  */
 export async function integrateLedger(platform: Platform, maxEntries = 4096): Promise<number> {
-  return platform.store.transaction(async (tx) => {
+  const store = platform.store;
+  const result = await store.transaction(async (tx) => {
     const last = await latestCheckpoint(tx);
     const size = last?.size ?? 0;
     const pending = await pendingEntries(tx, maxEntries);
     if (pending.length === 0) return size;
-    const frontier = frontierFromHashes(size, await readNodes(tx, frontierNodeIds(size)));
-    if (!frontier.ok) throw new Error(`ledger: cannot rebuild the tree at size ${size}: ${frontier.error.detail}`);
-    const done = integrate(
-      frontier.value,
+    let tree = kept.get(store);
+    if (!tree || !last || tree.frontier.size !== size || !bytesEqual(frontierRoot(tree.frontier), last.root)) {
+      const rebuilt = tileTreeFromPartialTiles(size, await readPartialTiles(tx, size));
+      if (!rebuilt.ok) throw new Error(`ledger: cannot rebuild the tree at size ${size}: ${rebuilt.error.detail}`);
+      tree = rebuilt.value;
+    }
+    const done = appendToTiles(
+      tree,
       pending.map((e) => leafHash(e.commitment)),
     );
+    const newSize = done.tree.frontier.size;
     const now = platform.clock.now();
-    await insertNodes(tx, done.nodes);
+    await writeTiles(tx, done.written);
     await assignIndexes(
       tx,
       pending.map((e) => e.id),
@@ -47,16 +56,21 @@ export async function integrateLedger(platform: Platform, maxEntries = 4096): Pr
     );
     const text = formatCheckpoint({
       origin: platform.ledger.origin,
-      size: done.frontier.size,
+      size: newSize,
       rootHash: done.root,
       extensions: [],
     });
     if (!text.ok) throw new Error(`ledger: ${text.error.detail}`);
     const note = signNote(text.value, [platform.ledger.signer]);
     if (!note.ok) throw new Error(`ledger: ${note.error.detail}`);
-    await insertCheckpoint(tx, { size: done.frontier.size, root: done.root, note: note.value, createdAt: now });
-    return done.frontier.size;
+    await insertCheckpoint(tx, { size: newSize, root: done.root, note: note.value, createdAt: now });
+    return done.tree;
   });
+  if (typeof result === "number") return result;
+  // Only a committed batch becomes the kept state; a rolled-back one leaves the old state, which the next batch
+  // finds stale (another size or root) and rebuilds.
+  kept.set(store, result);
+  return result.frontier.size;
 }
 
 /** Integrates until nothing is pending (the CLI, tests). */

@@ -7,7 +7,8 @@ import {
   leafHash,
 } from "../../core/ledger/index.ts";
 import { isLedgerKind, type LedgerKind } from "../../store/ledger-records.ts";
-import { checkpointAtSize, latestCheckpoint, latestEntryOf, readNodes } from "../../store/ledger-store.ts";
+import { checkpointAtSize, latestCheckpoint, latestEntryOf } from "../../store/ledger-store.ts";
+import { readNodes } from "../../store/ledger-tile-store.ts";
 import type { Db } from "../../store/schema.ts";
 import type { ServiceContext } from "../service-context.ts";
 import { type CosignedCheckpoint, quorumCheckpoint, servedCheckpoint } from "./cosigned-checkpoint.ts";

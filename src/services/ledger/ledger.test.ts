@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestDatabase, engines, openTestStore } from "../../../test/engines.ts";
 import { asActor, partyInput, testPlatform } from "../../../test/factories.ts";
@@ -170,7 +169,16 @@ describe.each(engines)("ledger on %s", (engine) => {
       .insertInto("parties")
       .values({ ...forged, id: "0190aaaa-0000-7000-8000-000000000000", creditCode: null, partyCode: null, gln: null })
       .execute();
-    await sql`update ledger_nodes set hash = ${Buffer.alloc(32, 7)} where level = 0 and idx = 1`.execute(store.db);
+    // Leaf 1 is the second hash of tile 0/0 (C2SP tlog-tiles), whatever the row holds after it.
+    const tile = await store.db
+      .selectFrom("ledgerTiles")
+      .select("nodes")
+      .where("level", "=", 0)
+      .where("idx", "=", 0)
+      .executeTakeFirstOrThrow();
+    const nodes = Buffer.from(tile.nodes);
+    nodes.fill(7, 32, 64);
+    await store.db.updateTable("ledgerTiles").set({ nodes }).where("level", "=", 0).where("idx", "=", 0).execute();
 
     const report = await auditLedger(platform);
     expect(report.intact).toBe(false);

@@ -1,20 +1,23 @@
 import bwipjs from "bwip-js";
+import { formatPolicy } from "../../core/ledger/index.ts";
 import { escapeXml } from "../labels/xml-escape.ts";
 import type { ServiceContext } from "../service-context.ts";
 import { type Receipt, receiptFor } from "./ledger-proofs.ts";
+import { witnessingOf } from "./ledger-witnessing.ts";
 import { type ReceiptPageLang, receiptPageTexts } from "./receipt-page-texts.ts";
 import { assertMayReadRecord } from "./serve-log.ts";
 
 /**
  * The printable receipt (上链凭证): one self-contained HTML page (inline CSS with print rules, the QR code as inline
- * SVG, no scripts, no external resources) showing what people are shown — 存证编号 (the log's origin and the entry's
- * index), 上链时间 (the witnesses' cosignature timestamps, or the integration time while none has cosigned), the tree
- * size, the leaf hash and the record — with a QR code of the receipt's URL and the receipt text itself, so the
- * printout alone is enough to check it.
+ * SVG, no external resources) showing what people are shown — 存证编号 (the log's origin and the entry's index),
+ * 上链时间 (the witnesses' cosignature timestamps, or the integration time while none has cosigned), the tree size,
+ * the leaf hash and the record — with a QR code of the receipt's URL and the receipt text itself, so the printout
+ * alone is enough to check it. The page also checks itself in the browser (the platform's one verifier module,
+ * under the log's policy written into the page); without scripts it reads and prints the same.
  */
 export function renderReceiptPage(
   r: Receipt & { readonly kind: string; readonly ref: string; readonly origin: string; readonly url: string },
-  o: { readonly lang: ReceiptPageLang },
+  o: { readonly lang: ReceiptPageLang; readonly policy: string },
 ): string {
   const x = receiptPageTexts[o.lang];
   const esc = (v: unknown) => escapeXml(String(v));
@@ -43,6 +46,7 @@ table{border-collapse:collapse;width:100%}th,td{border:1px solid #bbb;padding:5p
 th{background:#f2f2f2;width:9em;white-space:nowrap}ul{margin:0;padding-left:1.2em}
 .code{font-family:ui-monospace,monospace;font-size:12px;word-break:break-all}.qr{text-align:center;font-size:11px}
 .qr svg{width:40mm;height:40mm}.note{color:#444;font-size:12px;margin-top:12px}
+.ok{color:#1e5b2e}.fail{color:#b00020;font-weight:600}h2{font-size:16px;margin:16px 0 6px}
 pre{font-size:9px;white-space:pre-wrap;word-break:break-all;border:1px solid #ddd;padding:6px}
 @media print{body{margin:0;font-size:10pt}details{display:block}details>pre{display:block}summary{list-style:none}
 @page{size:A4 portrait;margin:15mm}}
@@ -66,9 +70,24 @@ ${row(x.log, esc(r.origin), "code")}
 </div>
 <p class="note">${esc(x.howToVerify)}</p>
 <details><summary>${esc(x.receiptText)}</summary><pre>${esc(r.receipt)}</pre></details>
+<section id="browser-check"><h2>${esc(x.browserCheck.title)}</h2><p id="browser-check-status" role="status" aria-live="polite">${esc(x.browserCheck.checking)}</p><ul id="browser-check-list"></ul></section>
+<script type="application/json" id="receipt-data">${jsonForScript({
+    receipt: r.receipt,
+    policy: o.policy,
+    kind: r.kind,
+    ref: r.ref,
+    recordPath: `/v1/ledger/records/${encodeURIComponent(r.kind)}/${encodeURIComponent(r.ref)}`,
+    texts: x.browserCheck,
+  })}</script>
+<script type="module" src="/assets/receipt-page.js"></script>
 </body>
 </html>
 `;
+}
+
+/** JSON inside <script>: "<" escaped so the data can never close the element (HTML §4.12.1.3). */
+function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c");
 }
 
 /** The page for a record the caller may read (the receipt carries the salt that opens the record). */
@@ -81,5 +100,6 @@ export async function receiptPage(
   await assertMayReadRecord(ctx, kind, ref);
   const r = await receiptFor(ctx, kind, ref);
   const url = `${ctx.settings.publicBaseUrl}/v1/ledger/receipts/${encodeURIComponent(kind)}/${encodeURIComponent(ref)}`;
-  return renderReceiptPage({ ...r, kind, ref, origin: ctx.ledger.origin, url }, { lang });
+  const policy = formatPolicy(witnessingOf(ctx.ledger).policy);
+  return renderReceiptPage({ ...r, kind, ref, origin: ctx.ledger.origin, url }, { lang, policy });
 }

@@ -8,7 +8,8 @@ import {
   parseConflictBody,
   TLOG_SIZE_CONTENT_TYPE,
 } from "../../core/ledger/index.ts";
-import { latestCheckpoint, readNodes, type StoredCheckpoint } from "../../store/ledger-store.ts";
+import { latestCheckpoint, type StoredCheckpoint } from "../../store/ledger-store.ts";
+import { readNodes } from "../../store/ledger-tile-store.ts";
 import {
   insertCosignature,
   saveWitnessState,

@@ -1,19 +1,13 @@
 import { isOperator } from "../../core/auth/actor.ts";
 import { AppError } from "../../core/errors.ts";
-import {
-  formatEntryBundle,
-  hashesAtTileLevel,
-  joinTile,
-  parseTilePath,
-  TILE_WIDTH,
-  tileNodeRange,
-} from "../../core/ledger/index.ts";
+import { formatEntryBundle, hashesAtTileLevel, parseTilePath, TILE_WIDTH } from "../../core/ledger/index.ts";
 import { isLedgerKind, type LedgerKind, ledgerRecord } from "../../store/ledger-records.ts";
-import { entriesInRange, latestCheckpoint, readNodeRange, readRecord } from "../../store/ledger-store.ts";
+import { entriesInRange, latestCheckpoint, readRecord } from "../../store/ledger-store.ts";
+import { readTlogTile } from "../../store/ledger-tile-store.ts";
 import type { ServiceContext } from "../service-context.ts";
 
 /**
- * C2SP tlog-tiles resources: a hash tile (the stored nodes of tree level 8·L) or an entry bundle (the entries'
+ * C2SP tlog-tiles resources: a hash tile (the first hashes of the stored tile row) or an entry bundle (the entries'
  * commitments — never the records). Only what the latest checkpoint covers is served; tiles never change once
  * served, so they are cacheable forever.
  */
@@ -32,8 +26,9 @@ export async function readLogTile(ctx: ServiceContext, path: string): Promise<Ui
     if (!bundle.ok) throw new Error(`ledger: ${bundle.error.detail}`);
     return bundle.value;
   }
-  const range = tileNodeRange({ level, index, width });
-  return joinTile(await readNodeRange(ctx.store.db, range.level, range.start, range.count));
+  const bytes = await readTlogTile(ctx.store.db, { level, index }, width);
+  if (!bytes) throw new Error(`ledger: tile ${path} is missing from the store`);
+  return bytes;
 }
 
 /**

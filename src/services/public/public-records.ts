@@ -61,6 +61,14 @@ export interface PublicLotRecord {
     readonly openedAt: string;
   } | null;
   readonly inspections: readonly PublicDocument[];
+  /** Official sampling results (监督抽检) a regulator confirmed to be about this lot. */
+  readonly samplingResults: readonly {
+    readonly sampleNo: string;
+    readonly result: "pass" | "fail";
+    readonly failedItems: readonly string[];
+    readonly agency: string;
+    readonly sampledOn: string | null;
+  }[];
   readonly certificates: readonly PublicDocument[];
   readonly chain: readonly PublicChainStep[];
   readonly ledger: {

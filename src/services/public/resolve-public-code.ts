@@ -28,8 +28,9 @@ export async function resolvePublicCode(platform: Platform, target: ResolverTarg
         const serial = await findSerial(db, target.gtin, target.serial);
         if (serial?.lot) traceKey = gtinTraceKey(target.gtin, serial.lot);
       }
+      const answer = traceKey ? await readPublicLot(platform, traceKey) : undefined;
+      if (answer) return answer.record();
       const lot = traceKey ? await findLotByTraceKey(db, traceKey) : undefined;
-      if (lot && lot.revokedAt === null) return readPublicLot(platform, lot);
       throw await notFound(platform, target, lot !== undefined);
     }
     case "party": {

@@ -23,6 +23,12 @@ export interface Engine {
    * planner's statistics (ANALYZE): plans chosen on an empty database's defaults can follow the wrong index.
    */
   bulkLoad<T>(load: () => Promise<T>): Promise<T>;
+  /**
+   * Makes any row-lock wait in the rest of transaction `tx` fail after `ms` instead of waiting on: a background
+   * job that writes many rows in one transaction then gives way to a use case holding one of them, rather than
+   * risking a deadlock with it. A no-op where writers are serialised (SQLite: a transaction never waits on a row).
+   */
+  boundLockWait(tx: Transaction<Database>, ms: number): Promise<void>;
   /** True for a unique-constraint violation, whatever the driver calls it. */
   isUniqueViolation(error: unknown): boolean;
 }

@@ -55,6 +55,10 @@ export async function openPostgresEngine(url: string, options: { poolSize?: numb
     async lockForMigration(tx) {
       await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`.execute(tx);
     },
+    async boundLockWait(tx, ms) {
+      // SET does not take bind parameters; ms is a number we were given, not user input.
+      await sql.raw(`set local lock_timeout = ${Math.max(1, Math.floor(ms))}`).execute(tx);
+    },
     isUniqueViolation: (e) => typeof e === "object" && e !== null && (e as { code?: string }).code === "23505",
   };
 }

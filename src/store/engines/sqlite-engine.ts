@@ -89,6 +89,7 @@ export function openSqliteEngine(
     },
     // BEGIN IMMEDIATE (below) already holds the write lock: nothing else can migrate meanwhile.
     lockForMigration: async () => {},
+    boundLockWait: async () => {},
     isUniqueViolation: (e) =>
       typeof e === "object" &&
       e !== null &&

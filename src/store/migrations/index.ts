@@ -14,6 +14,9 @@ import * as m0011 from "./0011-ledger.ts";
 import * as m0012 from "./0012-trace-rest.ts";
 import * as m0013 from "./0013-witnesses.ts";
 import * as m0014 from "./0014-public-trace.ts";
+import * as m0015 from "./0015-lean-events.ts";
+import * as m0016 from "./0016-ledger-tiles.ts";
+import * as m0017 from "./0017-public-lots.ts";
 
 interface Migration {
   /** `engine` offers the few capabilities a schema needs (e.g. the binary column type); nothing else differs. */
@@ -36,6 +39,9 @@ const migrations: readonly (readonly [string, Migration])[] = [
   ["0012-trace-rest", m0012],
   ["0013-witnesses", m0013],
   ["0014-public-trace", m0014],
+  ["0015-lean-events", m0015],
+  ["0016-ledger-tiles", m0016],
+  ["0017-public-lots", m0017],
 ];
 
 export const latestMigration = migrations.at(-1)?.[0] as string;
@@ -43,9 +49,10 @@ export const latestMigration = migrations.at(-1)?.[0] as string;
 /**
  * Brings the schema to the latest version and returns the names applied. All pending migrations run in ONE
  * transaction under the engine's migration lock (both engines have transactional DDL), so a crash leaves the
- * schema as it was and concurrent starts apply each migration once; re-running is a no-op.
+ * schema as it was and concurrent starts apply each migration once; re-running is a no-op. `until` stops after
+ * the named migration (tests of a migration start from the schema before it).
  */
-export async function migrateToLatest(engine: Engine): Promise<string[]> {
+export async function migrateToLatest(engine: Engine, until?: string): Promise<string[]> {
   return engine.db.transaction().execute(async (tx) => {
     await engine.lockForMigration(tx);
     const raw = tx as unknown as Transaction<unknown>;
@@ -60,6 +67,7 @@ export async function migrateToLatest(engine: Engine): Promise<string[]> {
     );
     const applied: string[] = [];
     for (const [name, migration] of migrations) {
+      if (until !== undefined && name > until) break;
       if (done.has(name)) continue;
       await migration.up(raw, engine);
       await sql`insert into schema_migrations (name, applied_at) values (${name}, ${Date.now()})`.execute(tx);

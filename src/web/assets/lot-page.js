@@ -1,5 +1,6 @@
 // The consumer page's ledger check: fetch the receipt and the committed record, verify both in the browser
-// (verify-receipt.js), and show what was checked — a failure is shown as loudly as a success.
+// (verify-receipt.js) under the log's policy written into the page, and show what was checked — a failure is
+// shown as loudly as a success.
 import { verifyReceipt } from "/assets/verify-receipt.js";
 
 const section = document.getElementById("ledger");
@@ -7,6 +8,7 @@ const status = document.getElementById("ledger-status");
 const list = document.getElementById("ledger-checks");
 const evidence = document.getElementById("ledger-evidence");
 const texts = JSON.parse(document.getElementById("ledger-texts").textContent);
+const policy = JSON.parse(document.getElementById("ledger-policy").textContent);
 
 function show(ok, message, checks) {
   status.textContent = `${ok ? "✔" : "✘"} ${message}`;
@@ -36,13 +38,7 @@ async function run() {
   if (!receiptRes.ok || !recordRes.ok) throw new Error(`HTTP ${receiptRes.status}/${recordRes.status}`);
   const receipt = await receiptRes.json();
   const record = await recordRes.json();
-  const result = await verifyReceipt({
-    receipt: receipt.receipt,
-    record,
-    verifierKey: d.vkey,
-    kind: d.kind,
-    ref: d.ref,
-  });
+  const result = await verifyReceipt(receipt.receipt, policy, record, { kind: d.kind, ref: d.ref });
   const lotOk = record.lotCode === d.lotCode;
   const checks = [...result.checks, { name: "lot", ok: lotOk, detail: "" }];
   const ok = result.ok && lotOk;

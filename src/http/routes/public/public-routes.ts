@@ -5,14 +5,17 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { issueFormToken } from "../../../core/complaints/spam-guard.ts";
 import { AppError, isAppError } from "../../../core/errors.ts";
 import { DL_PRIMARY_KEYS } from "../../../core/gs1/index.ts";
+import { formatPolicy } from "../../../core/ledger/index.ts";
 import type { CodeHelp } from "../../../core/resolver/code-help.ts";
 import { buildLinkset, findLink, linksetHeader } from "../../../core/resolver/linkset.ts";
 import { chooseRepresentation } from "../../../core/resolver/negotiate.ts";
 import { resolverTarget } from "../../../core/resolver/resolver-target.ts";
 import type { ScanTally } from "../../../core/resolver/scan-tally.ts";
+import { witnessingOf } from "../../../services/ledger/ledger-witnessing.ts";
 import type { Platform } from "../../../services/platform.ts";
 import { publicLinks } from "../../../services/public/public-links.ts";
 import type { PublicRecord } from "../../../services/public/public-records.ts";
+import { readPublicLot } from "../../../services/public/read-public-lot.ts";
 import { resolvePublicCode } from "../../../services/public/resolve-public-code.ts";
 import { codeProblemPage } from "../../../web/code-problem-page.ts";
 import { lotPage } from "../../../web/lot-page.ts";
@@ -21,6 +24,7 @@ import { partyPage } from "../../../web/party-page.ts";
 import { scannerPage } from "../../../web/scanner-page.ts";
 import { voucherPage } from "../../../web/voucher-page.ts";
 import { sendProblem } from "../../plugins/problem-details.ts";
+import { LotPageCache, TOKEN_MARKER } from "./lot-page-cache.ts";
 import { type CacheEntry, RecordCache } from "./record-cache.ts";
 
 export interface PublicRoutesOptions {
@@ -32,6 +36,7 @@ export interface PublicRoutesOptions {
 }
 
 const HTML = "text/html; charset=utf-8";
+const JSON_TYPE = "application/json; charset=utf-8";
 
 /**
  * The GS1 Digital Link resolver of the platform's own codes and the public pages (GS1-Conformant Resolver
@@ -43,12 +48,19 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRoutesOptions> = asyn
   const { platform, scans } = opts;
   const base = platform.settings.publicBaseUrl;
   const cache = new RecordCache(opts.cacheTtlMs);
+  const pages = new LotPageCache();
+  // The tlog-policy the page's receipt check applies (the text GET /log/policy serves).
+  const policy = formatPolicy(witnessingOf(platform.ledger).policy);
 
   async function lookUp(path: string, now: number): Promise<CacheEntry> {
     const hit = cache.get(path, now);
     if (hit) return hit;
     try {
-      return cache.set(path, { record: await resolvePublicCode(platform, resolverTarget(path, base)) }, now);
+      const record = await resolvePublicCode(platform, resolverTarget(path, base));
+      // A lot's record is read from its materialised row at every scan (one primary-key read), never from this
+      // cache: a recall banner must show from the recall's commit on.
+      if (record.type === "lot") return { record, at: now };
+      return cache.set(path, { record }, now);
     } catch (err) {
       if (isAppError(err) && (err.code === "code-not-found" || err.code === "invalid-code"))
         return cache.set(path, { error: err }, now);
@@ -64,15 +76,39 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRoutesOptions> = asyn
     const rep = chooseRepresentation(request.headers.accept);
     const lang = pickLang(q.lang, request.headers["accept-language"]);
     reply.header("vary", "Accept, Accept-Language");
-    const entry = await lookUp(path, now);
-    if (!entry.record) return sendCodeProblem(request, reply, entry.error as AppError, path, rep, lang);
-
-    const record = entry.record;
-    // Scan statistics: one count per public resolution of a lot, credited to the district where it is sold.
-    if (record.type === "lot") scans.add(record.lotId, record.scanRegion, now);
     const anchor = `${base}${path}`;
+    // A lot's record is read from its materialised row at every scan (one primary-key read), never from the
+    // short cache below: a recall banner must show from the recall's commit on.
+    const target = resolverTarget(path, base);
+    const traceKey = target.kind === "lot" ? target.traceKey : undefined;
+    const answer = traceKey === undefined ? undefined : await readPublicLot(platform, traceKey);
+    let record: PublicRecord;
+    if (answer) {
+      // Scan statistics: one count per public resolution of a lot, credited to the district where it is sold.
+      scans.add(answer.lotId, answer.scanRegion, now);
+      reply.header("link", linksetHeader(anchor));
+      if (q.linkType === undefined && rep === "json") return reply.type(JSON_TYPE).send(answer.json());
+      if (q.linkType === undefined && rep === "html") {
+        const key = `${traceKey}\u0000${lang}`;
+        const { recordJson, day } = answer.version;
+        const token = issueFormToken(opts.formSecret, now);
+        let body = pages.get(key, recordJson, day, token);
+        if (body === undefined) {
+          const page = renderPage(answer.record(), lang, TOKEN_MARKER);
+          pages.set(key, recordJson, day, page);
+          body = page.replace(TOKEN_MARKER, token);
+        }
+        return reply.type(HTML).send(body);
+      }
+      record = answer.record();
+    } else {
+      const entry = await lookUp(path, now);
+      if (!entry.record) return sendCodeProblem(request, reply, entry.error as AppError, path, rep, lang);
+      record = entry.record;
+      if (record.type === "lot") scans.add(record.lotId, record.scanRegion, now);
+      reply.header("link", linksetHeader(anchor));
+    }
     const links = publicLinks(record, anchor, base);
-    reply.header("link", linksetHeader(anchor));
     const linkType = q.linkType;
     if (linkType !== undefined && linkType !== "all") {
       const link = findLink(links, linkType);
@@ -88,18 +124,12 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRoutesOptions> = asyn
     if (linkType === "all" || rep === "linkset") {
       return reply.type("application/linkset+json").send(buildLinkset(anchor, links, itemDescription(record)));
     }
-    if (rep === "json") return reply.type("application/json; charset=utf-8").send(record);
-    let body = entry.pages.get(lang);
-    if (body === undefined) {
-      body = renderPage(record, lang, issueFormToken(opts.formSecret, now));
-      entry.pages.set(lang, body);
-    }
-    return reply.type(HTML).send(body);
+    if (rep === "json") return reply.type(JSON_TYPE).send(record);
+    return reply.type(HTML).send(renderPage(record, lang, issueFormToken(opts.formSecret, now)));
   }
 
   function renderPage(record: PublicRecord, lang: Lang, token: string): string {
-    if (record.type === "lot")
-      return lotPage(record, lang, { verifierKey: platform.ledger.signer.verifierKey, formToken: token });
+    if (record.type === "lot") return lotPage(record, lang, { policy, formToken: token });
     if (record.type === "party") return partyPage(record, lang, token);
     return voucherPage(record, lang);
   }
@@ -178,7 +208,6 @@ function staticAssets(): Map<string, { type: string; body: Buffer }> {
   const own = (name: string) => new URL(`../../../web/assets/${name}`, import.meta.url);
   const js = "text/javascript; charset=utf-8";
   return new Map([
-    ["/assets/verify-receipt.js", { type: js, body: readFileSync(own("verify-receipt.js")) }],
     ["/assets/lot-page.js", { type: js, body: readFileSync(own("lot-page.js")) }],
     ["/assets/scanner.js", { type: js, body: readFileSync(own("scanner.js")) }],
     ["/assets/zxing/reader.js", { type: js, body: readFileSync(`${zxingDir}iife/reader/index.js`) }],

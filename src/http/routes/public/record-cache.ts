@@ -5,14 +5,12 @@ export interface CacheEntry {
   readonly at: number;
   readonly record?: PublicRecord;
   readonly error?: AppError;
-  /** Rendered pages per language, filled on first use. */
-  readonly pages: Map<string, string>;
 }
 
 /**
- * A short-lived cache of resolved records (and their rendered pages) by request path: scans of one pack come in
- * bursts, and a few seconds of staleness is harmless for a consumer page — a recall shows within `ttlMs`. Bounded;
- * the oldest entries go first (Map keeps insertion order).
+ * A short-lived cache of resolved party and voucher records (and unknown codes) by request path: scans come in
+ * bursts, and a few seconds of staleness is harmless there. Lots never come from here: their records are read
+ * from their materialised rows at every scan. Bounded; the oldest entries go first (Map keeps insertion order).
  */
 export class RecordCache {
   private readonly entries = new Map<string, CacheEntry>();
@@ -31,13 +29,13 @@ export class RecordCache {
     return e;
   }
 
-  set(key: string, value: Omit<CacheEntry, "pages" | "at">, now: number): CacheEntry {
-    if (this.ttlMs <= 0) return { ...value, at: now, pages: new Map() };
+  set(key: string, value: Omit<CacheEntry, "at">, now: number): CacheEntry {
+    if (this.ttlMs <= 0) return { ...value, at: now };
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    const entry = { ...value, at: now, pages: new Map<string, string>() };
+    const entry = { ...value, at: now };
     this.entries.set(key, entry);
     return entry;
   }
