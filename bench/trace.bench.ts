@@ -3,24 +3,24 @@
  * shipped to N holders (10% still in transit), a chain of depth D through D holders, five levels of
  * transformation, and background lots and shipments that the traces must not pay for — on SQLite and PostgreSQL.
  * Measured: backward trace p50/p99 (the use case, from the end of the chain and from one of the N holders),
- * forward trace of the lot reaching N holders, and the recall scope of that lot (forward walk + scope).
+ * forward trace of the lot reaching N holders, and the recall scope of that lot (the scope walk open-recall uses).
  * Baseline, same run: a single indexed primary-key select of a lot. Targets (full issue, later on 1M and 10M
  * events): backward p99 ≤ 5 ms; forward and recall scope of a lot reaching 10,000 holders ≤ 100 ms.
  *
  * Then the same measures on synthetic provinces built by `suyuan synth` (services/synth): BENCH_TRACE_EVENTS lists
  * the sizes (quick: 5,000; full: 100,000; by hand: 1000000,10000000, which also prints the growth ratio), or
- * BENCH_TRACE_DB names an already synthesized database to measure without building one. BENCH_TRACE_ENGINES
- * narrows the engines; BENCH_TRACE_SKIP_GENERATED=1 skips the generated-network part.
+ * BENCH_TRACE_DB names already synthesized databases (comma-separated; the growth from the first to the last) to
+ * measure without building them. BENCH_TRACE_ENGINES narrows the engines; BENCH_TRACE_SKIP_GENERATED=1 skips the
+ * generated-network part.
  */
 import { randomUUID } from "node:crypto";
 import { systemActor } from "../src/core/auth/actor.ts";
-import { recallScope } from "../src/core/recalls/recall.ts";
 import { Prng } from "../src/core/synth/prng.ts";
+import { walkRecallScope } from "../src/services/recalls/walk-recall-scope.ts";
 import { cliOrigin, contextFor } from "../src/services/service-context.ts";
 import { synthesizeProvince } from "../src/services/synth/synthesize-province.ts";
 import { traceBackward } from "../src/services/trace/trace-backward.ts";
 import { traceForward } from "../src/services/trace/trace-forward.ts";
-import { walkForward } from "../src/services/trace/walk-forward.ts";
 import { findLotById } from "../src/store/lot-store.ts";
 import type { Database } from "../src/store/schema.ts";
 import { openStore, type Store } from "../src/store/store.ts";
@@ -36,7 +36,17 @@ export const run: BenchRun = async (ctx) => {
   const size = ctx.quick
     ? { holders: 1_000, depth: 10, background: 1_000, samples: 50 }
     : { holders: 10_000, depth: 10, background: 10_000, samples: 200 };
-  if (process.env.BENCH_TRACE_DB) return measureSynth(process.env.BENCH_TRACE_DB, 0, ctx.quick);
+  if (process.env.BENCH_TRACE_DB) {
+    // Already synthesized databases (e.g. 1M and 10M events), measured in the order given; two or more also give
+    // the growth from the first to the last.
+    const urls = process.env.BENCH_TRACE_DB.split(",");
+    const bySize: BenchResult[][] = [];
+    for (const url of urls) bySize.push(await measureSynth(url, 0, ctx.quick, engineOf(url)));
+    const sizes = bySize.map((r) =>
+      Number(/synthetic ([\d,]+) events/.exec((r[0] as BenchResult).name)?.[1]?.replace(/,/g, "")),
+    );
+    return [...bySize.flat(), ...(bySize.length >= 2 ? growth(engineOf(urls[0] as string), sizes, bySize) : [])];
+  }
   for (const engine of only ?? engines) {
     if (process.env.BENCH_TRACE_SKIP_GENERATED !== "1") out.push(...(await measure(engine, size, ctx.quick)));
     // On synthetic provinces (suyuan synth): BENCH_TRACE_EVENTS=1000000,10000000 for the growth figure.
@@ -124,8 +134,7 @@ async function measureSynth(url: string, events: number, quick: boolean, engine 
     let tasks = 0;
     const scope = await time(
       async () => {
-        const t = await walkForward(db, [{ lotId: megaLotId, fromPartyId: null }], { details: false });
-        tasks = recallScope(t).tasks.length;
+        tasks = (await walkRecallScope(db, [megaLotId])).scope.tasks.length;
       },
       quick ? 3 : 10,
     );
@@ -224,8 +233,7 @@ async function measure(engine: EngineName, size: Size, quick: boolean): Promise<
     const forward = await time(() => traceForward(regulator, { lotId: net.fanLot }), fwdSamples);
     let scopeTasks = 0;
     const scope = await time(async () => {
-      const t = await walkForward(store.db, [{ lotId: net.fanLot, fromPartyId: null }], { details: false });
-      scopeTasks = recallScope(t).tasks.length;
+      scopeTasks = (await walkRecallScope(store.db, [net.fanLot])).scope.tasks.length;
     }, fwdSamples);
 
     const p50base = percentile(baseline, 50);
@@ -458,6 +466,8 @@ async function generate(store: Store, size: Size) {
     rows,
   };
 }
+
+const engineOf = (url: string) => (/^postgres(ql)?:/.test(url) ? "postgres" : "sqlite");
 
 async function postgresReachable(): Promise<boolean> {
   const { default: pg } = await import("pg");

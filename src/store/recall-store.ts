@@ -1,5 +1,5 @@
 import type { Recall, RecallCriteria, RecallLevel, RecallStatus, RecallTask } from "../core/recalls/recall.ts";
-import { chunks } from "../core/trace/trace-walk.ts";
+import { chunked } from "./batch.ts";
 import { commitRecords } from "./ledger-store.ts";
 import { markLotsDirty, markRecallLotsDirty } from "./public-lot-store.ts";
 import type { Db, RecallsTable, RecallTasksTable } from "./schema.ts";
@@ -33,7 +33,7 @@ export async function insertRecallLots(
   lotIds: readonly string[],
   named: ReadonlySet<string>,
 ): Promise<void> {
-  for (const part of chunks(lotIds, 300)) {
+  for (const part of chunked(lotIds, 3)) {
     await db
       .insertInto("recallLots")
       .values(part.map((lotId) => ({ recallId, lotId, named: named.has(lotId) ? 1 : 0 })))
@@ -44,8 +44,7 @@ export async function insertRecallLots(
 }
 
 export async function insertRecallTasks(db: Db, tasks: readonly RecallTask[]): Promise<void> {
-  // 11 columns a row: 200 rows stay well under both engines' bound-parameter limits.
-  for (const part of chunks(tasks, 200)) await db.insertInto("recallTasks").values(part).execute();
+  for (const part of chunked(tasks, 11)) await db.insertInto("recallTasks").values(part).execute();
   await commitRecords(db, "recall-task", tasks, tasks[0]?.createdAt ?? 0);
 }
 
@@ -95,7 +94,7 @@ export async function openRecallsOfLots(
 ): Promise<{ lotId: string; recallId: string }[]> {
   if (lotIds.length === 0) return [];
   const out: { lotId: string; recallId: string }[] = [];
-  for (const part of chunks([...new Set(lotIds)])) {
+  for (const part of chunked([...new Set(lotIds)], 1)) {
     out.push(
       ...(await db
         .selectFrom("recallLots")

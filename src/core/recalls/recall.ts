@@ -60,6 +60,27 @@ export interface RecallScope {
  * and every buyer with goods of a scope lot in transit towards it (its receipt will be refused and sent back).
  */
 export function recallScope(t: Trace): RecallScope {
+  return {
+    lotIds: t.lots.map((l) => l.id),
+    tasks: scopeTasks(
+      t.holdings.flatMap((h) => (h.stats ? [{ lotId: h.lotId, partyId: h.partyId, heldMilli: h.stats.held }] : [])),
+      t.shipments.flatMap((s) =>
+        s.state === "pending" && s.to.kind === "party"
+          ? [{ lotId: s.lotId, partyId: s.to.partyId, inTransitMilli: s.shipped }]
+          : [],
+      ),
+    ),
+  };
+}
+
+/**
+ * The tasks of a recall's scope from what its lots' holders hold and what is in transit towards them (what the
+ * scope walk reads, without the rest of a forward trace): one per holder and lot, with stock or goods coming.
+ */
+export function scopeTasks(
+  held: readonly { readonly lotId: string; readonly partyId: string; readonly heldMilli: number }[],
+  inTransit: readonly { readonly lotId: string; readonly partyId: string; readonly inTransitMilli: number }[],
+): RecallScope["tasks"] {
   const tasks = new Map<string, { partyId: string; lotId: string; heldMilli: number; inTransitMilli: number }>();
   const task = (lotId: string, partyId: string) => {
     const k = `${lotId}@${partyId}`;
@@ -70,14 +91,10 @@ export function recallScope(t: Trace): RecallScope {
     }
     return x;
   };
-  for (const h of t.holdings) if (h.stats && h.stats.held > 0) task(h.lotId, h.partyId).heldMilli += h.stats.held;
-  for (const s of t.shipments) {
-    if (s.state === "pending" && s.to.kind === "party") task(s.lotId, s.to.partyId).inTransitMilli += s.shipped;
-  }
-  return {
-    lotIds: t.lots.map((l) => l.id),
-    tasks: [...tasks.values()].sort((a, b) => (a.lotId + a.partyId < b.lotId + b.partyId ? -1 : 1)),
-  };
+  for (const h of held) if (h.heldMilli > 0) task(h.lotId, h.partyId).heldMilli += h.heldMilli;
+  for (const p of inTransit) task(p.lotId, p.partyId).inTransitMilli += p.inTransitMilli;
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return [...tasks.values()].sort((a, b) => order(a.lotId, b.lotId) || order(a.partyId, b.partyId));
 }
 
 export interface RecallProgress {

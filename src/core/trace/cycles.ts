@@ -4,7 +4,9 @@
  * is listed from its smallest key, following edges, so the answer is stable. Valid supply-chain data has cycles
  * only where goods went round between parties; a lot made from itself is bad data the trace reports.
  */
-export function findCycles(edges: readonly { readonly from: string; readonly to: string }[]): string[][] {
+export function findCycles(edgesIn: readonly { readonly from: string; readonly to: string }[]): string[][] {
+  const edges = outsideAcyclicPart(edgesIn);
+  if (edges.length === 0) return [];
   const next = new Map<string, string[]>();
   for (const e of edges) {
     const list = next.get(e.from);
@@ -59,6 +61,39 @@ export function findCycles(edges: readonly { readonly from: string; readonly to:
     }
   }
   return components.sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1));
+}
+
+/**
+ * The edges left after peeling, again and again, every node no remaining edge enters (Kahn 1962): a node on a
+ * cycle is never peeled, and in a valid supply chain — no cycles — nothing is left, in linear time, so the sorting
+ * and bookkeeping of Tarjan's walk are paid only by the few nodes of bad data.
+ */
+function outsideAcyclicPart(
+  edges: readonly { readonly from: string; readonly to: string }[],
+): readonly { readonly from: string; readonly to: string }[] {
+  const entering = new Map<string, number>();
+  const leaving = new Map<string, string[]>();
+  const nodes = new Set<string>();
+  for (const e of edges) {
+    nodes.add(e.from).add(e.to);
+    entering.set(e.to, (entering.get(e.to) ?? 0) + 1);
+    const list = leaving.get(e.from);
+    if (list) list.push(e.to);
+    else leaving.set(e.from, [e.to]);
+  }
+  const peel = [...nodes].filter((n) => !entering.has(n));
+  const peeled = new Set(peel);
+  for (let i = 0; i < peel.length; i++) {
+    for (const to of leaving.get(peel[i] as string) ?? []) {
+      const left = (entering.get(to) as number) - 1;
+      entering.set(to, left);
+      if (left === 0) {
+        peeled.add(to);
+        peel.push(to);
+      }
+    }
+  }
+  return peeled.size === nodes.size ? [] : edges.filter((e) => !peeled.has(e.from));
 }
 
 /** Lists a component from its smallest node, then along edges inside it (a walk that visits each node once). */

@@ -51,7 +51,7 @@ export function holdingStats(
   key: (lotId: string, partyId: string) => string,
   sums: readonly MovementSum[],
   held: readonly { readonly lotId: string; readonly partyId: string; readonly quantityMilli: number }[],
-  pendingOut: readonly { readonly lotId: string; readonly fromPartyId: string; readonly quantityMilli: number }[],
+  pendingOut: readonly { readonly lotId: string; readonly fromPartyId: string; readonly shipped: number }[],
 ): Map<string, HoldingStats> {
   const out = new Map<string, { -readonly [K in keyof HoldingStats]: number }>();
   const at = (lotId: string, partyId: string) => {
@@ -71,7 +71,7 @@ export function holdingStats(
     s[c] += c === "produced" || c === "received" || c === "returned" ? m.deltaMilli : -m.deltaMilli;
   }
   for (const h of held) at(h.lotId, h.partyId).held += h.quantityMilli;
-  for (const p of pendingOut) at(p.lotId, p.fromPartyId).inTransit += p.quantityMilli;
+  for (const p of pendingOut) at(p.lotId, p.fromPartyId).inTransit += p.shipped;
   return out as Map<string, HoldingStats>;
 }
 

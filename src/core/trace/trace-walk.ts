@@ -73,10 +73,3 @@ export interface HoldingRef {
 }
 
 export const holdingRefKey = (h: HoldingRef) => holdingKey(h.lotId, h.partyId);
-
-/** Splits a list for `where x in (...)` queries that both engines accept (bound-parameter limits). */
-export function chunks<T>(items: readonly T[], size = 500): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}

@@ -98,7 +98,7 @@ describe("holdingStats", () => {
         { lotId: "L", partyId: "w", kind: "something-new", deltaMilli: -1 },
       ],
       [{ lotId: "L", partyId: "w", quantityMilli: 185_000 }],
-      [{ lotId: "L", fromPartyId: "w", quantityMilli: 20_000 }],
+      [{ lotId: "L", fromPartyId: "w", shipped: 20_000 }],
     );
     expect(s.get(holdingKey("L", "w"))).toMatchObject({
       received: 300_000,
@@ -114,13 +114,14 @@ describe("holdingStats", () => {
 
 describe("reachableHolders", () => {
   it("follows received and pending lines from a holder, shortest distance first, not rejected ones", () => {
+    const to = (partyId: string) => ({ kind: "party" as const, partyId });
     const lines = [
-      { fromPartyId: "farm", toPartyId: "w1", state: "received" },
-      { fromPartyId: "farm", toPartyId: "w2", state: "received" },
-      { fromPartyId: "w1", toPartyId: "shop", state: "received" },
-      { fromPartyId: "w2", toPartyId: "shop", state: "pending" },
-      { fromPartyId: "w2", toPartyId: "canteen", state: "rejected" },
-      { fromPartyId: "shop", toPartyId: null, state: "received" },
+      { fromPartyId: "farm", to: to("w1"), state: "received" },
+      { fromPartyId: "farm", to: to("w2"), state: "received" },
+      { fromPartyId: "w1", to: to("shop"), state: "received" },
+      { fromPartyId: "w2", to: to("shop"), state: "pending" },
+      { fromPartyId: "w2", to: to("canteen"), state: "rejected" },
+      { fromPartyId: "shop", to: { kind: "consumers" as const }, state: "received" },
     ];
     expect(Object.fromEntries(reachableHolders(lines, "w2"))).toEqual({ w2: 0, shop: 1 });
     expect(reachableHolders(lines, "farm").get("shop")).toBe(2);

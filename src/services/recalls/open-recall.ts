@@ -10,7 +10,6 @@ import {
   type RecallLevel,
   type RecallTask,
   recallLevels,
-  recallScope,
 } from "../../core/recalls/recall.ts";
 import { lotsOfProductProducedBetween } from "../../store/lot-store.ts";
 import { findPartyById } from "../../store/party-store.ts";
@@ -21,8 +20,8 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { storePlatformEvent } from "../events/platform-events.ts";
 import { resolveTraceCode } from "../lots/resolve-trace-code.ts";
 import type { ServiceContext } from "../service-context.ts";
-import { walkForward } from "../trace/walk-forward.ts";
 import { notifyParty } from "../webhooks/notify-party.ts";
+import { walkRecallScope } from "./walk-recall-scope.ts";
 
 export interface OpenRecallInput {
   readonly level: string;
@@ -88,12 +87,10 @@ export async function openRecallIn(tx: Db, ctx: ServiceContext, input: OpenRecal
   if (a.kind === "regulator" && !isWithinRegion(a.regionCode, producer.regionCode))
     throw new AppError("forbidden", "a regulator orders recalls of producers in its region");
 
-  const trace = await walkForward(
+  const { lots, scope } = await walkRecallScope(
     tx,
-    named.map((l) => ({ lotId: l.id, fromPartyId: null })),
-    { details: false },
+    named.map((l) => l.id),
   );
-  const scope = recallScope(trace);
   const id = ctx.newId();
   const now = ctx.clock.now();
   const criteria: RecallCriteria = p
@@ -106,7 +103,7 @@ export async function openRecallIn(tx: Db, ctx: ServiceContext, input: OpenRecal
     recallId: id,
     level: input.level,
     reason,
-    lots: trace.lots.map((l) => ({ lot: { traceKey: l.traceKey, unit: l.unit }, quantityMilli: l.quantity })),
+    lots: lots.map((l) => ({ lot: { traceKey: l.traceKey, unit: l.unit }, quantityMilli: l.quantityMilli })),
   });
   const eventId = await storePlatformEvent(tx, ctx, producer, built);
   const initiator: Recall["initiator"] =

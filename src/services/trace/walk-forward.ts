@@ -44,6 +44,8 @@ export async function walkForward(db: Db, roots: readonly ForwardRoot[], opts: F
   const holdings = new Map<string, TraceHolding>();
   const shipments: ShipmentHop[] = [];
   const transformations: TransformationHop[] = [];
+  /** Holding to holding, along lines that carried goods on: what cycles are looked for in. */
+  const edges: { from: string; to: string }[] = [];
   /** The depth of a lot's first holder: 0 for a root, one more than the input's holder for a made lot. */
   const baseDepth = new Map(roots.map((r) => [r.lotId, 0]));
 
@@ -61,7 +63,7 @@ export async function walkForward(db: Db, roots: readonly ForwardRoot[], opts: F
       holdingKey,
       sums,
       held,
-      lines.filter((l) => l.state === "pending").map((l) => ({ ...l, quantityMilli: l.shipped })),
+      lines.filter((l) => l.state === "pending"),
     );
     const linesOf = groupBy(lines, (l) => l.lotId);
     const heldOf = groupBy(held, (h) => h.lotId);
@@ -74,15 +76,12 @@ export async function walkForward(db: Db, roots: readonly ForwardRoot[], opts: F
       const lotLines = (linesOf.get(root.lotId) ?? []).sort((a, b) => a.shippedAt - b.shippedAt || a.lineNo - b.lineNo);
       const from = opts.onlyShipper ?? root.fromPartyId ?? lot.partyId;
       const base = baseDepth.get(root.lotId) ?? 0;
-      const distance = reachableHolders(
-        lotLines.map((l) => ({ ...l, toPartyId: l.to.kind === "party" ? l.to.partyId : null })),
-        from,
-      );
+      const distance = reachableHolders(lotLines, from);
       const within = (partyId: string) =>
         opts.onlyShipper ? partyId === opts.onlyShipper : root.fromPartyId === null || distance.has(partyId);
-      const node = (partyId: string, depth: number, withStats: boolean) => {
+      const node = (partyId: string, depth: number, withStats: boolean): string => {
         const key = holdingKey(lot.id, partyId);
-        if (holdings.has(key)) return;
+        if (holdings.has(key)) return key;
         holdings.set(key, {
           key,
           lotId: lot.id,
@@ -91,14 +90,17 @@ export async function walkForward(db: Db, roots: readonly ForwardRoot[], opts: F
           origin: lot.partyId === partyId ? lot.entry : null,
           stats: withStats ? (stats.get(key) ?? emptyStats) : null,
         });
+        return key;
       };
       const depthOf = (partyId: string) => base + (distance.get(partyId) ?? 0);
       node(from, depthOf(from), true);
       for (const l of lotLines) {
         if (!within(l.fromPartyId)) continue;
         shipments.push(l);
-        node(l.fromPartyId, depthOf(l.fromPartyId), true);
-        if (l.to.kind === "party") node(l.to.partyId, depthOf(l.fromPartyId) + 1, !opts.onlyShipper);
+        const fromKey = node(l.fromPartyId, depthOf(l.fromPartyId), true);
+        if (l.to.kind !== "party") continue;
+        const toKey = node(l.to.partyId, depthOf(l.fromPartyId) + 1, !opts.onlyShipper);
+        if (l.state === "received" || l.state === "pending") edges.push({ from: fromKey, to: toKey });
       }
       if (!opts.onlyShipper && root.fromPartyId === null) {
         // Holders no shipment line explains (a first-station lot's papers, bad imported data) still count.
@@ -121,14 +123,6 @@ export async function walkForward(db: Db, roots: readonly ForwardRoot[], opts: F
     walk.advance(next);
   }
 
-  const edges = [
-    ...shipments
-      .filter((h) => h.to.kind === "party" && (h.state === "received" || h.state === "pending"))
-      .map((h) => ({
-        from: holdingKey(h.lotId, h.fromPartyId),
-        to: holdingKey(h.lotId, (h.to as { partyId: string }).partyId),
-      })),
-  ];
   const nodes = [...holdings.values()];
   const details =
     opts.details === false
@@ -138,6 +132,7 @@ export async function walkForward(db: Db, roots: readonly ForwardRoot[], opts: F
           lotIds: lots.keys(),
           shipmentIds: shipments.map((s) => s.shipmentId),
           partyDocuments: false,
+          shipmentsByLot: true,
         });
   return {
     direction: "forward",
