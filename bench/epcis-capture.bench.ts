@@ -8,7 +8,6 @@
  * Targets: ≥ 10,000 events/s sustained and ≥ 0.5× raw; query by EPC p99 ≤ 10 ms at 1,000,000 events.
  */
 import type { AddressInfo } from "node:net";
-import { availableParallelism } from "node:os";
 import { systemActor } from "../src/core/auth/actor.ts";
 import { prepareCapture } from "../src/core/epcis/capture/prepare-capture.ts";
 import type { AnyEpcisDocument } from "../src/core/epcis/epcis-types.ts";
@@ -131,8 +130,8 @@ async function measure(engine: EngineName, documents: number, quick: boolean): P
     await store.migrate();
     await rawStore.migrate();
     // As `serve` runs it: the checks and hash IDs in a pool of threads, one per core beyond the request thread's.
-    // EPCIS_BENCH_WORKERS=0 measures without the pool, for comparison.
-    const workers = Number(process.env.EPCIS_BENCH_WORKERS ?? Math.max(1, availableParallelism() - 1));
+    // As `serve` runs by default: no capture pool. EPCIS_BENCH_WORKERS=n measures with one of n threads.
+    const workers = Number(process.env.EPCIS_BENCH_WORKERS ?? 0);
     const capturePool = workers > 0 ? new CapturePool(workers) : undefined;
     const platform = {
       ...testPlatform(store),
