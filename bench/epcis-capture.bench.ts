@@ -18,7 +18,7 @@ import { registerParty } from "../src/services/parties/register-party.ts";
 import { cliOrigin, contextFor } from "../src/services/service-context.ts";
 import { insertEvents, type StoredEvent } from "../src/store/event-store.ts";
 import { openStore } from "../src/store/store.ts";
-import { createTestDatabase, type EngineName, testPostgresUrl } from "../test/engines.ts";
+import { createTestDatabase, type EngineName, postgresReachable } from "../test/engines.ts";
 import { partyInput, testPlatform } from "../test/factories.ts";
 import { type BenchResult, type BenchRun, percentile } from "./harness.ts";
 
@@ -229,17 +229,5 @@ async function measure(engine: EngineName, documents: number, quick: boolean): P
     await rawStore.close();
     await database.drop();
     await rawDatabase.drop();
-  }
-}
-
-async function postgresReachable(): Promise<boolean> {
-  const { default: pg } = await import("pg");
-  const c = new pg.Client({ connectionString: testPostgresUrl });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -17,7 +17,7 @@ import { registerParty } from "../src/services/parties/register-party.ts";
 import { registerProduct } from "../src/services/products/register-product.ts";
 import { cliOrigin, contextFor } from "../src/services/service-context.ts";
 import { openStore } from "../src/store/store.ts";
-import { createTestDatabase, type EngineName, testPostgresUrl } from "../test/engines.ts";
+import { createTestDatabase, type EngineName, postgresReachable } from "../test/engines.ts";
 import { partyInput, testPlatform } from "../test/factories.ts";
 import type { BenchResult, BenchRun } from "./harness.ts";
 
@@ -135,17 +135,5 @@ async function measure(fn: () => Promise<number>): Promise<{ rate: number; rssMb
     return { rate: n / seconds, rssMb: (rssPeak - rss0) / 2 ** 20, heapMb: (heapPeak - heap0) / 2 ** 20 };
   } finally {
     clearInterval(timer);
-  }
-}
-
-async function postgresReachable(): Promise<boolean> {
-  const { default: pg } = await import("pg");
-  const c = new pg.Client({ connectionString: testPostgresUrl });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -29,25 +29,14 @@ import { cliOrigin, contextFor } from "../src/services/service-context.ts";
 import { readNodes, writeTiles } from "../src/store/ledger-tile-store.ts";
 import { openStore, type Store } from "../src/store/store.ts";
 import { verifyReceipt as browserVerify } from "../src/web/assets/verify-receipt.js";
-import { createTestDatabase, type EngineName, testPostgresUrl } from "../test/engines.ts";
+import { createTestDatabase, type EngineName, postgresReachable } from "../test/engines.ts";
 import { testPlatform } from "../test/factories.ts";
 import type { BenchResult } from "./harness.ts";
 import { percentile } from "./harness.ts";
 import { codeShipReceive, setUp } from "./supply-chain.bench.ts";
 
 export async function reachableEngines(): Promise<EngineName[]> {
-  const out: EngineName[] = ["sqlite"];
-  const { default: pg } = await import("pg");
-  const c = new pg.Client({ connectionString: testPostgresUrl, connectionTimeoutMillis: 2000 });
-  try {
-    await c.connect();
-    out.push("postgres");
-  } catch {
-    // No PostgreSQL here: SQLite only.
-  } finally {
-    await c.end().catch(() => {});
-  }
-  return out;
+  return (await postgresReachable()) ? ["sqlite", "postgres"] : ["sqlite"];
 }
 
 /**

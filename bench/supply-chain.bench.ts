@@ -23,7 +23,7 @@ import { receiveShipment } from "../src/services/shipments/receive-shipment.ts";
 import { shipGoods } from "../src/services/shipments/ship-goods.ts";
 import type { Database } from "../src/store/schema.ts";
 import { openStore, type Store } from "../src/store/store.ts";
-import { createTestDatabase, type EngineName, testPostgresUrl } from "../test/engines.ts";
+import { createTestDatabase, type EngineName, postgresReachable } from "../test/engines.ts";
 import { partyInput, testPlatform } from "../test/factories.ts";
 import type { BenchResult, BenchRun } from "./harness.ts";
 
@@ -240,16 +240,4 @@ async function overHttp(
   const seconds = (performance.now() - start) / 1000;
   await app.close();
   return { movements, seconds };
-}
-
-async function postgresReachable(): Promise<boolean> {
-  const { default: pg } = await import("pg");
-  const c = new pg.Client({ connectionString: testPostgresUrl });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -24,7 +24,7 @@ import { traceForward } from "../src/services/trace/trace-forward.ts";
 import { findLotById } from "../src/store/lot-store.ts";
 import type { Database } from "../src/store/schema.ts";
 import { openStore, type Store } from "../src/store/store.ts";
-import { createTestDatabase, type EngineName, testPostgresUrl } from "../test/engines.ts";
+import { createTestDatabase, type EngineName, postgresReachable } from "../test/engines.ts";
 import { testPlatform } from "../test/factories.ts";
 import { type BenchResult, type BenchRun, percentile } from "./harness.ts";
 
@@ -468,15 +468,3 @@ async function generate(store: Store, size: Size) {
 }
 
 const engineOf = (url: string) => (/^postgres(ql)?:/.test(url) ? "postgres" : "sqlite");
-
-async function postgresReachable(): Promise<boolean> {
-  const { default: pg } = await import("pg");
-  const c = new pg.Client({ connectionString: testPostgresUrl });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -19,6 +19,19 @@ export const engines: readonly EngineName[] = (process.env.SUYUAN_TEST_ENGINES ?
 /** The PostgreSQL database the tests use; each test store lives in its own schema inside it. */
 export const testPostgresUrl = process.env.SUYUAN_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/suyuan_test";
 
+/** Whether the test PostgreSQL answers (benchmarks measure it when it does, and SQLite alone otherwise). */
+export async function postgresReachable(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: testPostgresUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => {});
+  }
+}
+
 export interface TestDatabase {
   readonly url: string;
   /** Drops what the test created. */

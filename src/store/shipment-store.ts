@@ -5,25 +5,7 @@ import type { Db, ShipmentLinesTable, ShipmentsTable } from "./schema.ts";
 import { executeShaped } from "./shaped-query.ts";
 
 export async function insertShipment(db: Db, s: Shipment): Promise<void> {
-  const r = s.receiver;
-  await db
-    .insertInto("shipments")
-    .values({
-      id: s.id,
-      voucherCode: s.voucherCode,
-      shipperPartyId: s.shipperPartyId,
-      receiverKind: r.kind,
-      receiverPartyId: r.kind === "party" ? r.partyId : null,
-      receiverJson: r.kind === "offplatform" ? JSON.stringify(r) : null,
-      status: s.status,
-      shippedAt: s.shippedAt,
-      eventId: s.eventId,
-      revokeReason: null,
-    })
-    .execute();
-  const lines = s.lines.map(({ traceKey: _k, lotCode: _c, ...l }) => ({ ...l, shipmentId: s.id }));
-  for (const chunk of chunked(lines, 9))
-    await executeShaped(db, "shipment-lines.insert", chunk, [], () => db.insertInto("shipmentLines").values(chunk));
+  await insertShipments(db, [s]);
 }
 
 /** Many shipments with their lines in multi-row statements (bulk loads such as `suyuan synth`). */
