@@ -39,11 +39,26 @@ const COLUMNS = [
 
 /** The read of every scan: compiled once (shaped-query.ts), then only executed. */
 export async function findPublicLot(db: Db, traceKey: string): Promise<PublicLotRow | undefined> {
-  const res = await executeShaped(db, "publicLots.find", [{ traceKey }], [], () =>
-    db.selectFrom("publicLots").select(COLUMNS).where("traceKey", "=", traceKey),
-  );
-  const row = res.rows[0];
-  return row && { ...row, dirty: Number(row.dirty), builtAt: Number(row.builtAt) };
+  return (await findPublicLots(db, [traceKey]))[0];
+}
+
+/**
+ * The records of these lots (those that exist, in no particular order), by primary key in one statement per
+ * 500 keys: the resolver reads the scans that arrive together in one go (services/public/read-public-lot.ts).
+ */
+export async function findPublicLots(db: Db, traceKeys: readonly string[]): Promise<PublicLotRow[]> {
+  const out: PublicLotRow[] = [];
+  for (const part of chunked(traceKeys, 1, 500)) {
+    const res = await executeShaped(
+      db,
+      "publicLots.findMany",
+      part.map((traceKey) => ({ traceKey })),
+      [],
+      () => db.selectFrom("publicLots").select(COLUMNS).where("traceKey", "in", part),
+    );
+    for (const row of res.rows) out.push({ ...row, dirty: Number(row.dirty), builtAt: Number(row.builtAt) });
+  }
+  return out;
 }
 
 /** Marks the records of these lots dirty (in the caller's transaction). */
