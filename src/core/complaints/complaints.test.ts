@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AppError } from "../errors.ts";
 import { validateComplaint } from "./complaint.ts";
-import { checkFormSubmission, issueFormToken, WindowLimiter } from "./spam-guard.ts";
+import { checkFormSubmission, FormTokenIssuer, issueFormToken, WindowLimiter } from "./spam-guard.ts";
 
 const secret = new Uint8Array(32).fill(1);
 
@@ -19,6 +19,17 @@ describe("complaint form checks", () => {
     ["", "", t0, "bad-token"],
   ] as const)("%s / honeypot %s → %s", (tok, hp, now, expected) => {
     expect(checkFormSubmission(secret, tok, hp, now)).toBe(expected);
+  });
+
+  it("issues one token a second that the check accepts, and a new one the next second", () => {
+    const issuer = new FormTokenIssuer(secret);
+    const a = issuer.at(t0 + 250);
+    expect(issuer.at(t0 + 999)).toBe(a);
+    expect(issuer.bytesAt(t0 + 999).toString()).toBe(a);
+    expect(issuer.at(t0 + 1_000)).not.toBe(a);
+    expect(checkFormSubmission(secret, a, "", t0 + 250 + 5_000)).toBe("ok");
+    // Rounding down shortens the minimal fill time by under a second, never more.
+    expect(checkFormSubmission(secret, a, "", t0 + 250 + 2_000)).toBe("too-fast");
   });
 
   it("limits each key within its window", () => {

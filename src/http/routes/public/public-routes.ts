@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { issueFormToken } from "../../../core/complaints/spam-guard.ts";
+import { FormTokenIssuer } from "../../../core/complaints/spam-guard.ts";
 import { AppError, isAppError } from "../../../core/errors.ts";
 import { DL_PRIMARY_KEYS } from "../../../core/gs1/index.ts";
 import { formatPolicy } from "../../../core/ledger/index.ts";
@@ -49,6 +49,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRoutesOptions> = asyn
   const base = platform.settings.publicBaseUrl;
   const cache = new RecordCache(opts.cacheTtlMs);
   const pages = new LotPageCache();
+  const tokens = new FormTokenIssuer(opts.formSecret);
   // The tlog-policy the page's receipt check applies (the text GET /log/policy serves).
   const policy = formatPolicy(witnessingOf(platform.ledger).policy);
 
@@ -91,12 +92,11 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRoutesOptions> = asyn
       if (q.linkType === undefined && rep === "html") {
         const key = `${traceKey}\u0000${lang}`;
         const { recordJson, day } = answer.version;
-        const token = issueFormToken(opts.formSecret, now);
-        let body = pages.get(key, recordJson, day, token);
+        let body: Buffer | string | undefined = pages.get(key, recordJson, day, tokens.bytesAt(now));
         if (body === undefined) {
           const page = renderPage(answer.record(), lang, TOKEN_MARKER);
           pages.set(key, recordJson, day, page);
-          body = page.replace(TOKEN_MARKER, token);
+          body = pages.get(key, recordJson, day, tokens.bytesAt(now)) ?? page.replace(TOKEN_MARKER, tokens.at(now));
         }
         return reply.type(HTML).send(body);
       }
@@ -125,7 +125,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRoutesOptions> = asyn
       return reply.type("application/linkset+json").send(buildLinkset(anchor, links, itemDescription(record)));
     }
     if (rep === "json") return reply.type(JSON_TYPE).send(record);
-    return reply.type(HTML).send(renderPage(record, lang, issueFormToken(opts.formSecret, now)));
+    return reply.type(HTML).send(renderPage(record, lang, tokens.at(now)));
   }
 
   function renderPage(record: PublicRecord, lang: Lang, token: string): string {
