@@ -66,6 +66,14 @@ export function nodeFromTile(bytes: Uint8Array, height: number, position: number
   return bytes.subarray(offset * HASH_SIZE, (offset + 1) * HASH_SIZE);
 }
 
+/** Bytes of a stored full tile (width 256): 510 hashes. */
+export const FULL_NODE_TILE_BYTES = nodeTileHashCount(TILE_WIDTH) * HASH_SIZE;
+
+/** Where node (height, position) starts in a stored full tile: heights 0 … h − 1 hold 512 − 512 / 2^h hashes. */
+export function fullTileNodeOffset(height: number, position: number): number {
+  return (2 * TILE_WIDTH - (2 * TILE_WIDTH) / 2 ** height + position) * HASH_SIZE;
+}
+
 /** The tlog-tiles resource (the height-0 hashes) at `width`, or undefined if the stored tile is narrower. */
 export function tlogTileBytes(bytes: Uint8Array, width: number): Uint8Array | undefined {
   const stored = nodeTileWidth(bytes);
