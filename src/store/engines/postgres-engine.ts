@@ -2,6 +2,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import type { Database } from "../schema.ts";
 import { DatabaseUnavailableError, type Engine } from "./engine.ts";
+import { withPreparedStatements } from "./postgres-statement-cache.ts";
 
 // int8 (OID 20) columns hold epoch milliseconds and counts: well inside Number's 2^53 exact range.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
@@ -27,7 +28,7 @@ export async function openPostgresEngine(url: string, options: { poolSize?: numb
   pool.on("error", () => {
     // An idle client lost its connection; the pool replaces it. Queries in flight get their own error.
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }), plugins: [new CamelCasePlugin()] });
   return {
     kind: "postgres",
     binaryType: "bytea",
