@@ -115,8 +115,11 @@ export async function readNodes(db: Db, ids: readonly NodeId[], options: { cache
   const found = await Promise.all(sliced.map((group) => readFullTileSlices(db, group)));
   sliced.forEach((group, g) => {
     const hashes = found[g];
-    if (hashes) group.forEach((loc, i) => slices.set(loc, hashes[i] as Hash));
-    else missing.push((group[0] as NodeLocation).tile);
+    if (!hashes) {
+      missing.push((group[0] as NodeLocation).tile);
+      return;
+    }
+    for (const [i, loc] of group.entries()) slices.set(loc, hashes[i] as Hash);
   });
   if (missing.length > 0) for (const [k, v] of await readTileRows(db, missing, options)) rows.set(k, v);
   return at.map((a, i) => {
