@@ -11,6 +11,7 @@ import {
 import { assignIndexes, insertCheckpoint, latestCheckpoint, pendingEntries } from "../../store/ledger-store.ts";
 import { readPartialTiles, writeTiles } from "../../store/ledger-tile-store.ts";
 import type { Store } from "../../store/store.ts";
+import { type BackgroundLoop, startBackgroundLoop } from "../background-loop.ts";
 import type { Platform } from "../platform.ts";
 
 /**
@@ -87,31 +88,19 @@ export async function integrateAll(platform: Platform): Promise<number> {
  * The integrator's loop inside `serve`: a batch every `intervalMs` (or at once again while batches come back
  * full), so a record is in a signed checkpoint about `intervalMs` after it commits.
  */
-export function startLedgerIntegrator(platform: Platform, intervalMs = 500): { stop(): Promise<void> } {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    running = (async () => {
-      try {
-        let before = -1;
-        let after = await integrateLedger(platform);
-        while (!stopped && after !== before && after - before >= 4096) {
-          before = after;
-          after = await integrateLedger(platform);
-        }
-      } catch (e) {
-        platform.logger.error({ err: e }, "ledger integration failed; retrying");
-      }
-      if (!stopped) timer = setTimeout(tick, intervalMs);
-    })();
-  };
-  timer = setTimeout(tick, intervalMs);
+export function startLedgerIntegrator(platform: Platform, intervalMs = 500): BackgroundLoop {
+  const loop = startBackgroundLoop(platform, intervalMs, "ledger integration failed; retrying", async (stopped) => {
+    let before = -1;
+    let after = await integrateLedger(platform);
+    while (!stopped() && after !== before && after - before >= 4096) {
+      before = after;
+      after = await integrateLedger(platform);
+    }
+    return false;
+  });
   return {
     async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
+      await loop.stop();
       // Whatever committed before the stop still gets its checkpoint.
       await integrateAll(platform).catch(() => {});
     },

@@ -16,6 +16,7 @@ import {
   type WitnessState,
   witnessStates,
 } from "../../store/ledger-witness-store.ts";
+import { type BackgroundLoop, startBackgroundLoop } from "../background-loop.ts";
 import type { Platform } from "../platform.ts";
 import { type LedgerWitness, witnessingOf } from "./ledger-witnessing.ts";
 
@@ -140,27 +141,10 @@ async function sendOne(
  * The witness client's loop inside `serve`: a pass every `intervalMs`, apart from integration (a witness that is
  * slow or down never delays a checkpoint), each witness retried on its own backoff.
  */
-export function startWitnessSender(platform: Platform, intervalMs = 200): { stop(): Promise<void> } {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
+export function startWitnessSender(platform: Platform, intervalMs = 200): BackgroundLoop {
   if (witnessingOf(platform.ledger).witnesses.length === 0) return { stop: async () => {} };
-  const tick = () => {
-    running = (async () => {
-      try {
-        await sendToWitnesses(platform);
-      } catch (e) {
-        platform.logger.error({ err: e }, "ledger: witness pass failed; retrying");
-      }
-      if (!stopped) timer = setTimeout(tick, intervalMs);
-    })();
-  };
-  timer = setTimeout(tick, intervalMs);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return startBackgroundLoop(platform, intervalMs, "ledger: witness pass failed; retrying", async () => {
+    await sendToWitnesses(platform);
+    return false;
+  });
 }

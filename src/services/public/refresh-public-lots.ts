@@ -1,4 +1,5 @@
 import { dirtyPublicLots, lotsWithoutPublicRecord } from "../../store/public-lot-store.ts";
+import { type BackgroundLoop, startBackgroundLoop } from "../background-loop.ts";
 import type { Platform } from "../platform.ts";
 import { rebuildPublicLots } from "./rebuild-public-lots.ts";
 
@@ -46,30 +47,14 @@ export async function refreshPublicLots(
 export function startPublicLotRefresher(
   platform: Platform,
   opts: { intervalMs?: number; batch?: number; backfill?: boolean } = {},
-): { stop(): Promise<void> } {
+): BackgroundLoop {
   const intervalMs = opts.intervalMs ?? 500;
   const batch = opts.batch ?? 500;
   const state: RefreshState = { lotCursor: "" };
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    running = (async () => {
-      let again = false;
-      try {
-        again = (await refreshPublicLots(platform, state, { batch, backfill: opts.backfill ?? true })) >= batch;
-      } catch (e) {
-        platform.logger.error({ err: e }, "public records not refreshed; retrying");
-      }
-      if (!stopped) timer = setTimeout(tick, again ? 0 : intervalMs);
-    })();
-  };
-  timer = setTimeout(tick, intervalMs);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return startBackgroundLoop(
+    platform,
+    intervalMs,
+    "public records not refreshed; retrying",
+    async () => (await refreshPublicLots(platform, state, { batch, backfill: opts.backfill ?? true })) >= batch,
+  );
 }
